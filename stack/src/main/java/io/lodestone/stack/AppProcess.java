@@ -1,0 +1,76 @@
+package io.lodestone.stack;
+
+import io.lodestone.core.status.AppStatus;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One of Lodestone's own apps (streams, sink, ...) run from the lodestone jar as a background process.
+ * It is ready when its heartbeat file says RUNNING.
+ */
+public final class AppProcess extends ServerProcess {
+  private final StackLayout layout;
+  private final Path jar;
+  private final List<String> args;
+  private final int port;
+  private final Map<String, String> env;
+  private final String heap;
+
+  /**
+   * @param args arguments of the lodestone command that runs the app in the foreground
+   * @param port the app's listening port, or -1 when it has none
+   */
+  public AppProcess(String name, StackLayout layout, Path jar, List<String> args, int port, String heap,
+      Map<String, String> env) {
+    super(name, layout.logs().resolve(name + ".log"));
+    this.layout = layout;
+    this.jar = jar;
+    this.args = args;
+    this.port = port;
+    this.heap = heap;
+    this.env = env;
+  }
+
+  @Override
+  public int port() {
+    return port;
+  }
+
+  @Override
+  protected Map<Integer, String> boundPorts() {
+    return port < 0 ? Map.of() : Map.of(port, "LODESTONE_" + name().toUpperCase().replace('-', '_') + "_PORT");
+  }
+
+  @Override
+  protected void prepare() {
+    if (!jar.toFile().isFile()) {
+      throw new StackException("the lodestone jar " + jar + " is missing; build it with mvn -DskipTests package");
+    }
+  }
+
+  @Override
+  protected List<String> command() {
+    List<String> command = new ArrayList<>(List.of(JavaRuntimes.current().java().toString(), "-Xmx" + heap,
+        "-Dlodestone.app=" + name(), "-jar", jar.toString()));
+    command.addAll(args);
+    return command;
+  }
+
+  @Override
+  protected Map<String, String> environment() {
+    return env;
+  }
+
+  @Override
+  protected Path workingDirectory() {
+    return layout.home().getParent();
+  }
+
+  @Override
+  public boolean isReady() {
+    return AppStatus.read(layout.run(), name()).map(s -> s.isHealthy(Instant.now())).orElse(false);
+  }
+}

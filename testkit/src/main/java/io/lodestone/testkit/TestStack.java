@@ -1,0 +1,169 @@
+package io.lodestone.testkit;
+
+import io.lodestone.stack.ElasticsearchServer;
+import io.lodestone.stack.Ports;
+import io.lodestone.stack.RegistryServer;
+import io.lodestone.stack.StackLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Real servers for integration tests, started lazily on free ports the first time a test asks for one
+ * and stopped when the test JVM ends: a Kafka broker ({@link KafkaClusterTestKit}, in this JVM), and
+ * Apicurio Registry and Elasticsearch as child processes from the distributions that the
+ * {@code deploy/stack} module unpacked. One instance per JVM, shared by all test classes.
+ */
+public final class TestStack implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(TestStack.class);
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+  private static TestStack instance;
+
+  private final StackLayout layout;
+  private KafkaClusterTestKit kafka;
+  private RegistryServer registry;
+  private ElasticsearchServer elasticsearch;
+
+  private TestStack(StackLayout layout) {
+    this.layout = layout;
+  }
+
+  /** The JVM's stack; servers start on first use. */
+  public static synchronized TestStack get() {
+    if (instance == null) {
+      instance = new TestStack(testLayout());
+      Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "test-stack-shutdown"));
+    }
+    return instance;
+  }
+
+  /**
+   * Distributions come from the project's {@code .lodestone/dist} (system property lodestone.home,
+   * set by the build); data and logs of this run go to {@code target/test-stack-<pid>}.
+   */
+  private static StackLayout testLayout() {
+    String home = System.getProperty("lodestone.home");
+    if (home == null) {
+      throw new IllegalStateException("system property lodestone.home is not set; run the tests through Maven");
+    }
+    Path dist = Path.of(home, "dist");
+    Path runDir = Path.of("target", "test-stack-" + ProcessHandle.current().pid()).toAbsolutePath();
+    return new StackLayout(runDir, dist);
+  }
+
+  public StackLayout layout() {
+    return layout;
+  }
+
+  /** Bootstrap servers of a single-node KRaft broker with transactions, groups and streams enabled. */
+  public synchronized String bootstrapServers() {
+    return kafkaCluster().bootstrapServers();
+  }
+
+  public synchronized KafkaClusterTestKit kafkaCluster() {
+    if (kafka == null) {
+      kafka = startKafka(1);
+    }
+    return kafka;
+  }
+
+  /**
+   * A new Kafka cluster of {@code brokers} combined broker-controller nodes, owned by the caller (who
+   * closes it); the metadata enables the transaction, group and streams protocols.
+   */
+  public static KafkaClusterTestKit startKafka(int brokers) {
+    try {
+      BootstrapMetadata metadata = BootstrapMetadata.fromVersions(MetadataVersion.latestProduction(),
+          Map.of("transaction.version", (short) 2, "group.version", (short) 1, "streams.version", (short) 1),
+          "lodestone test stack");
+      TestKitNodes nodes = new TestKitNodes.Builder(metadata)
+          .setCombined(true).setNumBrokerNodes(brokers).setNumControllerNodes(brokers).build();
+      KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
+          .setConfigProp("auto.create.topics.enable", "false")
+          .setConfigProp("group.initial.rebalance.delay.ms", "0")
+          .setConfigProp("offsets.topic.replication.factor", Integer.toString(Math.min(brokers, 3)))
+          .setConfigProp("transaction.state.log.replication.factor", Integer.toString(Math.min(brokers, 3)))
+          .setConfigProp("transaction.state.log.min.isr", Integer.toString(Math.min(brokers, 2)))
+          .build();
+      cluster.format();
+      cluster.startup();
+      cluster.waitForReadyBrokers();
+      LOG.info("test Kafka cluster of {} broker(s) ready at {}", brokers, cluster.bootstrapServers());
+      return cluster;
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot start the test Kafka cluster: " + e.getMessage(), e);
+    }
+  }
+
+  /** The registry's Confluent-compatible API URL (in-memory storage, global compatibility BACKWARD). */
+  public synchronized String registryUrl() {
+    if (registry == null) {
+      RegistryServer server = new RegistryServer(layout, Ports.free(), Ports.free(), false, "384m",
+          System.getenv(RegistryServer.JAVA_HOME_ENV));
+      server.start(false);
+      server.awaitReady(START_TIMEOUT);
+      registry = server;
+      LOG.info("test registry (Apicurio {}) ready at {}", server.version(), server.url());
+    }
+    return registry.url();
+  }
+
+  public synchronized RegistryServer registry() {
+    registryUrl();
+    return registry;
+  }
+
+  /** Elasticsearch's HTTP URL. */
+  public synchronized String elasticsearchUrl() {
+    return elasticsearch().url();
+  }
+
+  public synchronized ElasticsearchServer elasticsearch() {
+    if (elasticsearch == null) {
+      ElasticsearchServer server = new ElasticsearchServer(layout, layout.data("elasticsearch"), Ports.free(),
+          Ports.free(), "512m");
+      server.start(false);
+      server.awaitReady(START_TIMEOUT);
+      elasticsearch = server;
+      LOG.info("test Elasticsearch ready at {}", server.url());
+    }
+    return elasticsearch;
+  }
+
+  /** Deletes the Elasticsearch data of this run; its logs stay in target/ for post-mortems. */
+  private void deleteData() {
+    try (var paths = Files.walk(layout.data("elasticsearch"))) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (Exception e) {
+      // best effort: target/ is cleaned by the next mvn clean anyway
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (elasticsearch != null) {
+      elasticsearch.stop(Duration.ofSeconds(20));
+      elasticsearch = null;
+      deleteData();
+    }
+    if (registry != null) {
+      registry.stop(Duration.ofSeconds(10));
+      registry = null;
+    }
+    if (kafka != null) {
+      try {
+        kafka.close();
+      } catch (Exception e) {
+        LOG.warn("closing the test Kafka cluster failed: {}", e.getMessage());
+      }
+      kafka = null;
+    }
+  }
+}
