@@ -16,6 +16,8 @@ public final class CommonOptions {
   public static final String TOPIC_DUPLICATES = "topic.duplicates";
   public static final String TOPIC_DEAD_LETTER = "topic.dead-letter";
   public static final String TOPIC_ALERTS = "topic.alerts";
+  public static final String TOPIC_PARTITIONS = "topic.partitions";
+  public static final String TOPIC_REPLICATION_FACTOR = "topic.replication.factor";
 
   public static final String DEFAULT_BOOTSTRAP_SERVERS = "127.0.0.1:9092";
   public static final String DEFAULT_SCHEMA_REGISTRY_URL = "http://127.0.0.1:8081/apis/ccompat/v7";
@@ -43,6 +45,10 @@ public final class CommonOptions {
         .define(TOPIC_DEAD_LETTER, Type.STRING, DEFAULT_TOPIC_DEAD_LETTER, Importance.MEDIUM,
             "Topic of DeadLetter events: records a stage could not process, with the reason.")
         .define(TOPIC_ALERTS, Type.STRING, DEFAULT_TOPIC_ALERTS, Importance.MEDIUM,
-            "Topic of SupplyChainAlert events for subscribers.");
+            "Topic of SupplyChainAlert events for subscribers.")
+        .define(TOPIC_PARTITIONS, Type.INT, 3, ConfigDef.Range.atLeast(1), Importance.LOW,
+            "Partitions of the topics an app creates when they do not exist yet.")
+        .define(TOPIC_REPLICATION_FACTOR, Type.SHORT, (short) -1, Importance.LOW,
+            "Replication factor of the topics an app creates; -1 uses the broker's default.");
   }
 }

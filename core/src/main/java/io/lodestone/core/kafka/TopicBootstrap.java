@@ -1,0 +1,68 @@
+package io.lodestone.core.kafka;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the topics an app reads or writes when they do not exist yet, so that every app can start
+ * first on an empty cluster (brokers run with auto.create.topics.enable=false).
+ */
+public final class TopicBootstrap {
+  private static final Logger LOG = LoggerFactory.getLogger(TopicBootstrap.class);
+
+  private TopicBootstrap() {}
+
+  /** A topic to create: name, partitions, replication factor (-1: the broker's default) and configs. */
+  public record TopicSpec(String name, int partitions, short replicationFactor, Map<String, String> configs) {
+    public NewTopic toNewTopic() {
+      return new NewTopic(name, Optional.of(partitions), Optional.of(replicationFactor)).configs(configs);
+    }
+  }
+
+  /** Creates the missing topics; existing ones are left as they are. */
+  public static void ensure(String bootstrapServers, Collection<TopicSpec> topics) {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000))) {
+      ensure(admin, topics);
+    }
+  }
+
+  public static void ensure(Admin admin, Collection<TopicSpec> topics) {
+    try {
+      Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+      List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).map(TopicSpec::toNewTopic).toList();
+      if (missing.isEmpty()) {
+        return;
+      }
+      for (var entry : admin.createTopics(missing).values().entrySet()) {
+        try {
+          entry.getValue().get(60, TimeUnit.SECONDS);
+          LOG.info("created topic {}", entry.getKey());
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw e;
+          }
+        }
+      }
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot create Kafka topics: " + e.getCause().getMessage(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("Kafka did not answer within 60 s while creating topics", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating Kafka topics", e);
+    }
+  }
+}

@@ -1,0 +1,195 @@
+package io.lodestone.producers.file;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lodestone.producers.id.ReportIds;
+import io.lodestone.producers.id.UrlCanonicalizer;
+import io.lodestone.schemas.IngestChannel;
+import io.lodestone.schemas.NewsReport;
+import io.lodestone.schemas.Source;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads one report from JSON, the format of JSONL files and of the HTTP ingest API. Fields:
+ * {@code url}, {@code title}, {@code body} (at least one of title and body must be non-empty),
+ * {@code summary}, {@code source} (a name, or an object with {@code name}, {@code domain},
+ * {@code feed_url}), {@code authors} (array or string), {@code language}, {@code published_at}
+ * (ISO-8601 instant or date, or epoch milliseconds), {@code tags}, {@code content_type}. Other fields
+ * are ignored. Every problem of a report is collected, so that a rejection names them all.
+ */
+public final class JsonReportParser {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final int maxReportBytes;
+
+  public JsonReportParser(int maxReportBytes) {
+    this.maxReportBytes = maxReportBytes;
+  }
+
+  /** A report, or the reasons there is none. */
+  public record Parsed(NewsReport report, List<String> problems) {
+    public boolean ok() {
+      return report != null;
+    }
+
+    static Parsed rejected(List<String> problems) {
+      return new Parsed(null, List.copyOf(problems));
+    }
+  }
+
+  public Parsed parse(String json, IngestChannel channel, Instant fetchedAt) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      return Parsed.rejected(List.of("not valid JSON: " + e.getOriginalMessage()));
+    }
+    return parse(node, channel, fetchedAt);
+  }
+
+  public Parsed parse(JsonNode node, IngestChannel channel, Instant fetchedAt) {
+    if (node == null || !node.isObject()) {
+      return Parsed.rejected(List.of("expected a JSON object"));
+    }
+    List<String> problems = new ArrayList<>();
+    String url = text(node, "url", problems);
+    String title = Optional.ofNullable(text(node, "title", problems)).orElse("");
+    String body = Optional.ofNullable(text(node, "body", problems)).orElse("");
+    String canonicalUrl = null;
+    if (url != null && !url.isBlank()) {
+      canonicalUrl = UrlCanonicalizer.canonicalize(url).orElse(null);
+      if (canonicalUrl == null) {
+        problems.add("url: not an absolute http(s) URL: " + abbreviate(url));
+      }
+    }
+    if (title.isBlank() && body.isBlank()) {
+      problems.add("title and body are both empty");
+    }
+    Source source = source(node.get("source"), url, problems);
+    Instant publishedAt = instant(node.get("published_at"), problems);
+    List<String> authors = strings(node, "authors", problems);
+    List<String> tags = strings(node, "tags", problems);
+    String summary = text(node, "summary", problems);
+    String language = text(node, "language", problems);
+    String contentType = text(node, "content_type", problems);
+    long size = (long) title.length() + body.length() + (summary == null ? 0 : summary.length());
+    if (size > maxReportBytes / 4 && utf8Length(title, body, summary) > maxReportBytes) {
+      problems.add(String.format("report is %,d bytes of text; the limit is %,d (max.report.bytes)",
+          utf8Length(title, body, summary), maxReportBytes));
+    }
+    if (!problems.isEmpty()) {
+      return Parsed.rejected(problems);
+    }
+    String id = canonicalUrl != null ? ReportIds.fromCanonicalUrl(canonicalUrl) : ReportIds.fromContent(title, body);
+    return new Parsed(NewsReport.newBuilder()
+        .setId(id).setUrl(url).setCanonicalUrl(canonicalUrl).setSource(source)
+        .setTitle(title).setBody(body).setSummary(summary).setAuthors(authors)
+        .setLanguage(language == null || language.isBlank() ? null : language.strip())
+        .setPublishedAt(publishedAt).setFetchedAt(fetchedAt).setChannel(channel)
+        .setContentType(contentType == null ? "application/json" : contentType).setTags(tags)
+        .build(), List.of());
+  }
+
+  private static Source source(JsonNode node, String url, List<String> problems) {
+    String domain = url == null ? null : UrlCanonicalizer.host(url).map(h -> h.startsWith("www.") ? h.substring(4) : h).orElse(null);
+    Source.Builder source = Source.newBuilder().setName("").setDomain(domain);
+    if (node == null || node.isNull()) {
+      return source.setName(domain == null ? "" : domain).build();
+    }
+    if (node.isTextual()) {
+      return source.setName(node.asText().strip()).build();
+    }
+    if (node.isObject()) {
+      source.setName(Optional.ofNullable(text(node, "name", problems)).orElse(domain == null ? "" : domain));
+      Optional.ofNullable(text(node, "domain", problems)).ifPresent(source::setDomain);
+      Optional.ofNullable(text(node, "feed_url", problems)).ifPresent(source::setFeedUrl);
+      return source.build();
+    }
+    problems.add("source: expected a name or an object with name, domain, feed_url");
+    return source.build();
+  }
+
+  private static String text(JsonNode node, String field, List<String> problems) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      problems.add(field + ": expected a string, got " + value.getNodeType().name().toLowerCase());
+      return null;
+    }
+    return value.asText();
+  }
+
+  private static List<String> strings(JsonNode node, String field, List<String> problems) {
+    JsonNode value = node.get(field);
+    List<String> out = new ArrayList<>();
+    if (value == null || value.isNull()) {
+      return out;
+    }
+    if (value.isTextual()) {
+      out.add(value.asText());
+    } else if (value.isArray()) {
+      for (JsonNode item : value) {
+        if (item.isTextual()) {
+          out.add(item.asText());
+        } else {
+          problems.add(field + ": every item must be a string");
+          break;
+        }
+      }
+    } else {
+      problems.add(field + ": expected an array of strings");
+    }
+    return out;
+  }
+
+  static Instant instant(JsonNode value, List<String> problems) {
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (value.isIntegralNumber()) {
+      return Instant.ofEpochMilli(value.asLong());
+    }
+    if (!value.isTextual()) {
+      problems.add("published_at: expected an ISO-8601 date-time, a date, or epoch milliseconds");
+      return null;
+    }
+    String text = value.asText().strip();
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException notOffset) {
+      try {
+        return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+      } catch (DateTimeParseException notDate) {
+        try {
+          return java.time.LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+          problems.add("published_at: cannot read \"" + abbreviate(text) + "\" as an ISO-8601 date-time");
+          return null;
+        }
+      }
+    }
+  }
+
+  private static int utf8Length(String... texts) {
+    int length = 0;
+    for (String text : texts) {
+      length += text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
+    }
+    return length;
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() > 80 ? text.substring(0, 80) + "..." : text;
+  }
+}

@@ -1,0 +1,45 @@
+package io.lodestone.streams;
+
+import io.lodestone.core.config.CommonOptions;
+import io.lodestone.core.config.ConfigSources;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+
+/** Every option of the streams app, with its default and meaning. */
+public final class StreamsAppConfig extends AbstractConfig {
+  public static final String APPLICATION_ID = "application.id";
+  public static final String STATE_DIR = "state.dir";
+  public static final String NUM_STANDBY_REPLICAS = "num.standby.replicas";
+  public static final String NUM_STREAM_THREADS = "num.stream.threads";
+  public static final String COMMIT_INTERVAL_MS = "commit.interval.ms";
+  public static final String GROUP_PROTOCOL = "group.protocol";
+  public static final String STATUS_DIR = "status.dir";
+
+  public static final ConfigDef CONFIG = CommonOptions.define(new ConfigDef())
+      .define(APPLICATION_ID, Type.STRING, "lodestone-streams", Importance.HIGH,
+          "Kafka Streams application.id: consumer group, prefix of internal topics and state.")
+      .define(STATE_DIR, Type.STRING, System.getProperty("java.io.tmpdir") + "/lodestone-streams", Importance.MEDIUM,
+          "Directory of the RocksDB state stores.")
+      .define(NUM_STANDBY_REPLICAS, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+          "Standby replicas of each state store on other instances, for fast fail-over.")
+      .define(NUM_STREAM_THREADS, Type.INT, 1, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+          "Stream threads of this instance.")
+      .define(COMMIT_INTERVAL_MS, Type.LONG, 100L, ConfigDef.Range.atLeast(1), Importance.LOW,
+          "How often transactions commit under exactly_once_v2; lower means lower latency, higher more throughput.")
+      .define(GROUP_PROTOCOL, Type.STRING, "classic", ConfigDef.ValidString.in("classic", "streams"), Importance.LOW,
+          "Rebalance protocol: classic, or the broker-side streams protocol (KIP-1071).")
+      .define(STATUS_DIR, Type.STRING, "", Importance.LOW,
+          "Directory for the app's heartbeat file read by ./lodestone status; empty for none.");
+
+  public StreamsAppConfig(Map<?, ?> originals) {
+    super(CONFIG, originals, false);
+  }
+
+  /** Defaults, then LODESTONE_* environment variables, then the overrides. */
+  public static StreamsAppConfig fromEnvironment(Map<String, ?> overrides) {
+    return new StreamsAppConfig(ConfigSources.fromEnvironment(CONFIG, overrides));
+  }
+}

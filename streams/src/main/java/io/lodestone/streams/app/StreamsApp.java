@@ -1,0 +1,130 @@
+package io.lodestone.streams.app;
+
+import io.lodestone.core.config.CommonOptions;
+import io.lodestone.core.kafka.ClientProperties;
+import io.lodestone.core.kafka.TopicBootstrap;
+import io.lodestone.core.status.AppStatus;
+import io.lodestone.core.status.StatusReporter;
+import io.lodestone.schemas.EnrichedReport;
+import io.lodestone.schemas.NewsReport;
+import io.lodestone.schemas.registry.RegistryClientConfig;
+import io.lodestone.schemas.registry.SchemaRegistryClient;
+import io.lodestone.schemas.serde.AvroSerde;
+import io.lodestone.streams.LodestoneTopology;
+import io.lodestone.streams.StreamsAppConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the topology: creates missing topics, starts Kafka Streams with exactly_once_v2, reports its
+ * state in a heartbeat file, and on stop leaves the consumer group so that a restart need not wait for
+ * the session timeout.
+ */
+public final class StreamsApp implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
+  public static final String APP_NAME = "streams";
+
+  private final StreamsAppConfig config;
+  private final KafkaStreams streams;
+  private final StatusReporter status;
+
+  public StreamsApp(StreamsAppConfig config) {
+    this.config = config;
+    ensureTopics(config);
+    SchemaRegistryClient registry = new SchemaRegistryClient(new RegistryClientConfig(registryConfig(config)));
+    LodestoneTopology.TopologySerdes serdes = new LodestoneTopology.TopologySerdes(
+        AvroSerde.specific(NewsReport.class, registry), AvroSerde.specific(EnrichedReport.class, registry));
+    serdes.newsReport().configure(registryConfig(config), false);
+    serdes.enrichedReport().configure(registryConfig(config), false);
+    Topology topology = LodestoneTopology.buildTopology(config, serdes);
+    LOG.info("topology:\n{}", topology.describe());
+    this.streams = new KafkaStreams(topology, streamsProperties(config));
+    String statusDir = config.getString(StreamsAppConfig.STATUS_DIR);
+    this.status = new StatusReporter(statusDir.isEmpty() ? null : Path.of(statusDir), APP_NAME,
+        this::state, () -> Map.of("streams.state", streams.state().name()));
+  }
+
+  private static Map<String, Object> registryConfig(StreamsAppConfig config) {
+    Map<String, Object> registry = ClientProperties.select(config.originals(), java.util.Set.of());
+    registry.put(RegistryClientConfig.SCHEMA_REGISTRY_URL, config.getString(CommonOptions.SCHEMA_REGISTRY_URL));
+    return registry;
+  }
+
+  static Properties streamsProperties(StreamsAppConfig config) {
+    Properties props = new Properties();
+    props.putAll(ClientProperties.select(config.originals(), StreamsConfig.configDef().names()));
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.getString(StreamsAppConfig.APPLICATION_ID));
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.getString(CommonOptions.BOOTSTRAP_SERVERS));
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, config.getString(StreamsAppConfig.STATE_DIR));
+    props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.getInt(StreamsAppConfig.NUM_STANDBY_REPLICAS));
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getInt(StreamsAppConfig.NUM_STREAM_THREADS));
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.getLong(StreamsAppConfig.COMMIT_INTERVAL_MS));
+    props.put(StreamsConfig.GROUP_PROTOCOL_CONFIG, config.getString(StreamsAppConfig.GROUP_PROTOCOL));
+    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.getShort(CommonOptions.TOPIC_REPLICATION_FACTOR));
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    return props;
+  }
+
+  private static void ensureTopics(StreamsAppConfig config) {
+    int partitions = config.getInt(CommonOptions.TOPIC_PARTITIONS);
+    short replication = config.getShort(CommonOptions.TOPIC_REPLICATION_FACTOR);
+    TopicBootstrap.ensure(config.getString(CommonOptions.BOOTSTRAP_SERVERS), List.of(CommonOptions.TOPIC_RAW,
+        CommonOptions.TOPIC_ENRICHED, CommonOptions.TOPIC_DUPLICATES, CommonOptions.TOPIC_DEAD_LETTER).stream()
+        .map(key -> new TopicBootstrap.TopicSpec(config.getString(key), partitions, replication, Map.of())).toList());
+  }
+
+  private String state() {
+    return switch (streams.state()) {
+      case RUNNING -> AppStatus.RUNNING;
+      case ERROR -> AppStatus.FAILED;
+      case NOT_RUNNING, PENDING_SHUTDOWN, PENDING_ERROR -> AppStatus.STOPPED;
+      default -> AppStatus.STARTING;
+    };
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  public void start() {
+    streams.start();
+    LOG.info("streams app {} started: {} -> {}", config.getString(StreamsAppConfig.APPLICATION_ID),
+        config.getString(CommonOptions.TOPIC_RAW), config.getString(CommonOptions.TOPIC_ENRICHED));
+  }
+
+  /** Runs until the JVM is asked to stop. */
+  public void runUntilShutdown() throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      close();
+      stopped.countDown();
+    }, "streams-shutdown"));
+    streams.setStateListener((newState, oldState) -> {
+      if (newState == KafkaStreams.State.ERROR) {
+        LOG.error("streams app entered ERROR state; stopping");
+        stopped.countDown();
+      }
+    });
+    start();
+    stopped.await();
+  }
+
+  @Override
+  public void close() {
+    streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+        .withTimeout(Duration.ofSeconds(30)));
+    status.close();
+  }
+}
