@@ -65,7 +65,7 @@ public final class ElasticsearchServer extends ServerProcess {
     }
     Path config = node.resolve("config");
     if (!Files.isDirectory(config)) {
-      copyTree(dist.resolve("config"), config);
+      Trees.copy(dist.resolve("config"), config);
     }
     Files.writeString(config.resolve("elasticsearch.yml"), String.join("\n",
         "# Written by Lodestone at every start.",
@@ -125,12 +125,26 @@ public final class ElasticsearchServer extends ServerProcess {
 
   /** Every directory from / to dir must be enterable by others, or the unprivileged server cannot start. */
   private static void requireTraversable(Path dir) throws IOException {
-    for (Path p = dir; p != null; p = p.getParent()) {
-      if (!Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
-        throw new StackException("Elasticsearch runs as uid " + UNPRIVILEGED_UID + " (it refuses root), which cannot enter "
-            + p + "; move the checkout (or LODESTONE_HOME) out of it, or chmod o+x " + p);
+    Path blocked = firstUntraversable(dir);
+    if (blocked != null) {
+      throw new StackException("Elasticsearch runs as uid " + UNPRIVILEGED_UID + " (it refuses root), which cannot enter "
+          + blocked + "; move the checkout (or LODESTONE_HOME) out of it, or chmod o+x " + blocked);
+    }
+  }
+
+  /** The first directory on the path to {@code dir} that others may not enter, or null if there is none. */
+  public static Path firstUntraversable(Path dir) throws IOException {
+    for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.exists(p) && !Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+        return p;
       }
     }
+    return null;
+  }
+
+  /** Whether Elasticsearch must be started as the unprivileged user: only when this process is root. */
+  public static boolean needsUnprivilegedUser() {
+    return isRoot();
   }
 
   private static void chownTree(Path root) throws IOException {
@@ -138,19 +152,6 @@ public final class ElasticsearchServer extends ServerProcess {
       for (Path path : (Iterable<Path>) paths::iterator) {
         Files.setAttribute(path, "unix:uid", UNPRIVILEGED_UID, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         Files.setAttribute(path, "unix:gid", UNPRIVILEGED_UID, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-      }
-    }
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path source : (Iterable<Path>) paths::iterator) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target);
-        }
       }
     }
   }

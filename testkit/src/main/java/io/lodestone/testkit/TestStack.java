@@ -4,6 +4,7 @@ import io.lodestone.stack.ElasticsearchServer;
 import io.lodestone.stack.Ports;
 import io.lodestone.stack.RegistryServer;
 import io.lodestone.stack.StackLayout;
+import io.lodestone.stack.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +47,9 @@ public final class TestStack implements AutoCloseable {
 
   /**
    * Distributions come from the project's {@code .lodestone/dist} (system property lodestone.home,
-   * set by the build); data and logs of this run go to {@code target/test-stack-<pid>}.
+   * set by the build); data and logs of this run go to {@code target/test-stack-<pid>}. When run as
+   * root from a checkout the unprivileged Elasticsearch user cannot enter (under /root, say), both
+   * move to the temporary directory instead.
    */
   private static StackLayout testLayout() {
     String home = System.getProperty("lodestone.home");
@@ -54,8 +57,29 @@ public final class TestStack implements AutoCloseable {
       throw new IllegalStateException("system property lodestone.home is not set; run the tests through Maven");
     }
     Path dist = Path.of(home, "dist");
-    Path runDir = Path.of("target", "test-stack-" + ProcessHandle.current().pid()).toAbsolutePath();
+    String run = "test-stack-" + ProcessHandle.current().pid();
+    Path runDir = Path.of("target", run).toAbsolutePath();
+    try {
+      if (ElasticsearchServer.needsUnprivilegedUser() && ElasticsearchServer.firstUntraversable(runDir.getParent()) != null) {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"), "lodestone");
+        LOG.info("{} is not reachable by the unprivileged Elasticsearch user; using {}", runDir, tmp);
+        Path tmpDist = tmp.resolve("dist");
+        copyElasticsearch(new StackLayout(runDir, dist).elasticsearchDist(), new StackLayout(runDir, tmpDist).elasticsearchDist());
+        return new StackLayout(tmp.resolve(run), tmpDist);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     return new StackLayout(runDir, dist);
+  }
+
+  private static void copyElasticsearch(Path from, Path to) throws java.io.IOException {
+    if (Files.isDirectory(to.resolve("lib"))) {
+      return;
+    }
+    Path partial = to.resolveSibling(to.getFileName() + ".partial");
+    Trees.copy(from, partial);
+    Files.move(partial, to);
   }
 
   public StackLayout layout() {

@@ -68,6 +68,7 @@ public final class SinkApp implements AutoCloseable {
   private volatile String state = AppStatus.STARTING;
   private volatile String lastError = "";
   private volatile boolean running = true;
+  private volatile boolean consumerClosed;
 
   public SinkApp(SinkConfig config) {
     this.config = config;
@@ -138,6 +139,7 @@ public final class SinkApp implements AutoCloseable {
       }
     } finally {
       state = AppStatus.STOPPED;
+      consumerClosed = true;
       consumer.close();
     }
   }
@@ -259,7 +261,9 @@ public final class SinkApp implements AutoCloseable {
   /** Stops the loop from another thread; {@link #run()} returns after the current batch. */
   public void stop() {
     running = false;
-    consumer.wakeup();
+    if (!consumerClosed) {
+      consumer.wakeup();
+    }
   }
 
   @Override

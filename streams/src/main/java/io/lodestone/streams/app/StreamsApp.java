@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the topology: creates missing topics, starts Kafka Streams with exactly_once_v2, reports its
- * state in a heartbeat file, and on stop leaves the consumer group so that a restart need not wait for
+ * state in a heartbeat file, and on close leaves the consumer group so that a restart need not wait for
  * the session timeout.
  */
 public final class StreamsApp implements AutoCloseable {
@@ -38,6 +38,7 @@ public final class StreamsApp implements AutoCloseable {
   private final StreamsAppConfig config;
   private final KafkaStreams streams;
   private final StatusReporter status;
+  private final CountDownLatch terminated = new CountDownLatch(1);
 
   public StreamsApp(StreamsAppConfig config) {
     this.config = config;
@@ -50,6 +51,13 @@ public final class StreamsApp implements AutoCloseable {
     Topology topology = LodestoneTopology.buildTopology(config, serdes);
     LOG.info("topology:\n{}", topology.describe());
     this.streams = new KafkaStreams(topology, streamsProperties(config));
+    streams.setStateListener((newState, oldState) -> {
+      LOG.info("streams state {} -> {}", oldState, newState);
+      if (newState == KafkaStreams.State.ERROR) {
+        LOG.error("the topology failed and stopped; see the errors above");
+        terminated.countDown();
+      }
+    });
     String statusDir = config.getString(StreamsAppConfig.STATUS_DIR);
     this.status = new StatusReporter(statusDir.isEmpty() ? null : Path.of(statusDir), APP_NAME,
         this::state, () -> Map.of("streams.state", streams.state().name()));
@@ -104,21 +112,15 @@ public final class StreamsApp implements AutoCloseable {
         config.getString(CommonOptions.TOPIC_RAW), config.getString(CommonOptions.TOPIC_ENRICHED));
   }
 
-  /** Runs until the JVM is asked to stop. */
-  public void runUntilShutdown() throws InterruptedException {
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      close();
-      stopped.countDown();
-    }, "streams-shutdown"));
-    streams.setStateListener((newState, oldState) -> {
-      if (newState == KafkaStreams.State.ERROR) {
-        LOG.error("streams app entered ERROR state; stopping");
-        stopped.countDown();
-      }
-    });
-    start();
-    stopped.await();
+  /** Blocks until {@link #stop()} is called or the topology fails; true when it failed. */
+  public boolean awaitTermination() throws InterruptedException {
+    terminated.await();
+    return streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.PENDING_ERROR;
+  }
+
+  /** Releases {@link #awaitTermination()}; {@link #close()} then stops the topology. */
+  public void stop() {
+    terminated.countDown();
   }
 
   @Override

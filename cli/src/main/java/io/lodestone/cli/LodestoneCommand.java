@@ -1,0 +1,56 @@
+package io.lodestone.cli;
+
+import io.lodestone.cli.demo.DemoCommand;
+import io.lodestone.cli.ingest.IngestCommand;
+import io.lodestone.cli.run.SinkCommand;
+import io.lodestone.cli.run.StreamsCommand;
+import io.lodestone.cli.search.SearchCommand;
+import io.lodestone.cli.stack.DownCommand;
+import io.lodestone.cli.stack.StatusCommand;
+import io.lodestone.cli.stack.UpCommand;
+import io.lodestone.stack.StackException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code lodestone} command and its subcommands. */
+@Command(name = "lodestone", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "Supply-chain news ingestion: Avro events on Kafka, enriched by Kafka Streams, indexed into Elasticsearch.",
+    subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, IngestCommand.class, DemoCommand.class,
+        SearchCommand.class, StreamsCommand.class, SinkCommand.class, CommandLine.HelpCommand.class})
+public final class LodestoneCommand implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** The command line, with errors a user can act on printed as one sentence instead of a stack trace. */
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new LodestoneCommand());
+    commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
+      cl.getErr().println("lodestone: " + userMessage(e));
+      if (System.getenv("LODESTONE_DEBUG") != null) {
+        e.printStackTrace(cl.getErr());
+      }
+      return 2;
+    });
+    return commandLine;
+  }
+
+  /** The message of the most telling exception in the chain. */
+  static String userMessage(Throwable e) {
+    Throwable shown = e;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StackException || t instanceof UserException) {
+        return t.getMessage();
+      }
+    }
+    while (shown.getCause() != null && (shown.getMessage() == null || shown.getMessage().isBlank())) {
+      shown = shown.getCause();
+    }
+    String message = shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
+    return message + " (set LODESTONE_DEBUG=1 for the stack trace)";
+  }
+}

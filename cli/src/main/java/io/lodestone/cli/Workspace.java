@@ -1,0 +1,100 @@
+package io.lodestone.cli;
+
+import io.lodestone.core.config.CommonOptions;
+import io.lodestone.core.config.ConfigSources;
+import io.lodestone.sink.SinkConfig;
+import io.lodestone.stack.AppProcess;
+import io.lodestone.stack.LocalStack;
+import io.lodestone.stack.StackLayout;
+import io.lodestone.streams.StreamsAppConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where this checkout keeps its local stack ({@code LODESTONE_HOME}, default {@code .lodestone} in the
+ * repository), and how commands and apps reach its servers: by default the local stack's ports, unless
+ * {@code LODESTONE_BOOTSTRAP_SERVERS}, {@code LODESTONE_SCHEMA_REGISTRY_URL} or
+ * {@code LODESTONE_ELASTICSEARCH_URLS} point elsewhere.
+ */
+public final class Workspace {
+  public static final String HOME_ENV = "LODESTONE_HOME";
+
+  private final Path repository;
+  private final StackLayout layout;
+  private final LocalStack stack;
+  private final Map<String, String> env;
+
+  private Workspace(Path repository, Path home, Map<String, String> env) {
+    this.repository = repository;
+    this.layout = new StackLayout(home);
+    this.stack = new LocalStack(layout, env);
+    this.env = env;
+  }
+
+  public static Workspace current() {
+    Map<String, String> env = System.getenv();
+    Path repository = Path.of(System.getProperty("lodestone.repo", ".")).toAbsolutePath().normalize();
+    String home = env.get(HOME_ENV);
+    return new Workspace(repository, home == null || home.isBlank() ? repository.resolve(".lodestone") : Path.of(home), env);
+  }
+
+  public Path repository() {
+    return repository;
+  }
+
+  public StackLayout layout() {
+    return layout;
+  }
+
+  public LocalStack stack() {
+    return stack;
+  }
+
+  /** The runnable jar this command runs from (apps are started from the same jar). */
+  public Path jar() {
+    try {
+      return Path.of(Workspace.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Connection settings of the local stack, for the keys the environment does not set. */
+  public Map<String, Object> connectionOverrides() {
+    Map<String, Object> overrides = new HashMap<>();
+    putUnlessSet(overrides, CommonOptions.BOOTSTRAP_SERVERS, stack.kafka().bootstrapServers());
+    putUnlessSet(overrides, CommonOptions.SCHEMA_REGISTRY_URL, stack.registry().url());
+    putUnlessSet(overrides, SinkConfig.ELASTICSEARCH_URLS, stack.elasticsearch().url());
+    return overrides;
+  }
+
+  public String elasticsearchUrl() {
+    String fromEnv = env.get(ConfigSources.envName(SinkConfig.ELASTICSEARCH_URLS));
+    return fromEnv == null || fromEnv.isBlank() ? stack.elasticsearch().url() : fromEnv.split(",")[0].strip();
+  }
+
+  private void putUnlessSet(Map<String, Object> overrides, String key, String value) {
+    if (!env.containsKey(ConfigSources.envName(key))) {
+      overrides.put(key, value);
+    }
+  }
+
+  /** Lodestone's own apps, as {@code ./lodestone up} runs them. */
+  public List<AppProcess> apps() {
+    Map<String, String> appEnv = new HashMap<>();
+    connectionOverrides().forEach((key, value) -> appEnv.put(ConfigSources.envName(key), value.toString()));
+    appEnv.put(ConfigSources.envName(StreamsAppConfig.STATUS_DIR), layout.run().toString());
+    appEnv.put(ConfigSources.envName(StreamsAppConfig.STATE_DIR), layout.data("streams").toString());
+    return List.of(
+        new AppProcess("streams", layout, jar(), List.of("streams"), -1, "768m", appEnv),
+        new AppProcess("sink", layout, jar(), List.of("sink"), -1, "512m", appEnv));
+  }
+
+  /** Whether the server distributions are unpacked under {@code dist/}. */
+  public boolean hasDistributions() {
+    return layout.hasDistributions() && Files.isDirectory(layout.dist());
+  }
+}

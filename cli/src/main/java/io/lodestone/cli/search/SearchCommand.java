@@ -1,0 +1,79 @@
+package io.lodestone.cli.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lodestone.cli.UserException;
+import io.lodestone.cli.Workspace;
+import io.lodestone.sink.es.ElasticsearchClients;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code lodestone search TEXT}: full-text search over the indexed reports. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+    description = "Search the indexed reports (alias lodestone-reports) by text in title, summary and body; prints the best matches.")
+public final class SearchCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "TEXT", arity = "1..*", description = "Words to search for.")
+  List<String> words;
+
+  @Option(names = {"-n", "--size"}, defaultValue = "10", description = "How many reports to show (default ${DEFAULT-VALUE}).")
+  int size;
+
+  @Option(names = "--index", defaultValue = "lodestone-reports", description = "Index or alias to search (default ${DEFAULT-VALUE}).")
+  String index;
+
+  @Override
+  public Integer call() throws IOException {
+    String text = String.join(" ", words);
+    Workspace workspace = Workspace.current();
+    ElasticsearchClient client = ElasticsearchClients.create(List.of(workspace.elasticsearchUrl()));
+    SearchResponse<JsonNode> response;
+    try {
+      response = client.search(s -> s.index(index).size(size)
+          .query(q -> q.multiMatch(m -> m.query(text).fields("title^3", "summary^2", "body"))), JsonNode.class);
+    } catch (ElasticsearchException e) {
+      throw new UserException(e.status() == 404 ? "nothing is indexed yet (no " + index + " index); run ./lodestone demo or ingest a file"
+          : "Elasticsearch refused the search: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UserException("cannot reach Elasticsearch at " + workspace.elasticsearchUrl() + "; is the stack up (./lodestone status)?", e);
+    } finally {
+      client._transport().close();
+    }
+    long total = response.hits().total() == null ? response.hits().hits().size() : response.hits().total().value();
+    System.out.printf("%d report(s) match \"%s\"%s%n", total, text, total > size ? ", best " + size + ":" : ":");
+    int rank = 1;
+    for (Hit<JsonNode> hit : response.hits().hits()) {
+      print(rank++, hit);
+    }
+    return 0;
+  }
+
+  private static void print(int rank, Hit<JsonNode> hit) {
+    JsonNode doc = hit.source();
+    String published = doc.hasNonNull("published_at") ? Instant.ofEpochMilli(doc.get("published_at").asLong()).toString().substring(0, 10) : "undated";
+    System.out.printf("%n%2d. %s%n    %s | %s | score %.2f | id %s%n", rank, doc.path("title").asText(),
+        doc.path("source").path("name").asText(), published, hit.score() == null ? 0.0 : hit.score(), doc.path("id").asText());
+    List<String> facets = new ArrayList<>();
+    facets.add("themes: " + join(doc.path("theme_ids")));
+    facets.add("minerals: " + join(doc.path("mineral_ids")));
+    facets.add("countries: " + join(doc.path("country_codes")));
+    System.out.println("    " + String.join(" | ", facets));
+    if (doc.hasNonNull("url")) {
+      System.out.println("    " + doc.get("url").asText());
+    }
+  }
+
+  private static String join(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(v -> values.add(v.asText()));
+    return values.isEmpty() ? "-" : String.join(", ", values);
+  }
+}
