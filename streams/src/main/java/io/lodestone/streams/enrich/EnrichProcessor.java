@@ -9,6 +9,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /** Turns each raw report into an enriched one; the record timestamp is when the report was received. */
 public final class EnrichProcessor implements FixedKeyProcessor<String, NewsReport, EnrichedReport> {
+  private final SkeletonEnricher enricher = new SkeletonEnricher();
   private FixedKeyProcessorContext<String, EnrichedReport> context;
 
   @Override
@@ -18,6 +19,6 @@ public final class EnrichProcessor implements FixedKeyProcessor<String, NewsRepo
 
   @Override
   public void process(FixedKeyRecord<String, NewsReport> record) {
-    context.forward(record.withValue(SkeletonEnricher.enrich(record.value(), Instant.ofEpochMilli(record.timestamp()))));
+    context.forward(record.withValue(enricher.enrich(record.value(), Instant.ofEpochMilli(record.timestamp()))));
   }
 }

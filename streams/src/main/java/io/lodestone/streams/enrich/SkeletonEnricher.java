@@ -6,6 +6,9 @@ import io.lodestone.schemas.Entities;
 import io.lodestone.schemas.NewsReport;
 import io.lodestone.schemas.NormalizedText;
 import io.lodestone.schemas.Processing;
+import io.lodestone.streams.classify.Classification;
+import io.lodestone.streams.classify.ThemeClassifier;
+import io.lodestone.streams.normalize.TextNormalizer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,26 +16,31 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 
-/** The walking skeleton's enrichment: whitespace-normalized text and a content fingerprint. */
+/**
+ * The walking skeleton's per-report processing: normalize, fingerprint, extract entities, classify.
+ * (Deduplication, which needs state, is the streams issue's.)
+ */
 public final class SkeletonEnricher {
-  private SkeletonEnricher() {}
+  private final TextNormalizer normalizer = new TextNormalizer();
+  private final EntityExtractor extractor = new EntityExtractor();
+  private final ThemeClassifier classifier = new ThemeClassifier();
 
-  public static EnrichedReport enrich(NewsReport report, Instant receivedAt) {
-    String title = collapse(report.getTitle());
-    String body = collapse(report.getBody());
+  public EnrichedReport enrich(NewsReport report, Instant receivedAt) {
+    NormalizedText text = normalizer.normalize(report);
+    Entities entities = extractor.extract(text);
+    Classification classification = classifier.classify(text, entities);
     return EnrichedReport.newBuilder()
         .setReport(report)
-        .setText(NormalizedText.newBuilder().setTitle(title).setBody(body).build())
-        .setLanguage(report.getLanguage())
-        .setEntities(Entities.newBuilder().build())
-        .setDedup(Dedup.newBuilder().setFingerprint(sha256(title + "\n" + body)).setStoryId(report.getId())
+        .setText(text)
+        .setLanguage(normalizer.language(text, report.getLanguage()))
+        .setEntities(entities)
+        .setThemes(classification.themes())
+        .setRelevance(classification.relevance())
+        .setTaxonomyVersion(classification.taxonomyVersion())
+        .setDedup(Dedup.newBuilder().setFingerprint(sha256(text.getTitle() + "\n" + text.getBody())).setStoryId(report.getId())
             .setSourcesSeen(List.of(report.getSource().getName())).build())
         .setProcessing(Processing.newBuilder().setReceivedAt(receivedAt).setProcessedAt(Instant.now()).build())
         .build();
-  }
-
-  private static String collapse(String text) {
-    return text == null ? "" : text.strip().replaceAll("\\s+", " ");
   }
 
   private static String sha256(String text) {
