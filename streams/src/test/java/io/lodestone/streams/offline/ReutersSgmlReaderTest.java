@@ -1,0 +1,44 @@
+package io.lodestone.streams.offline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReutersSgmlReaderTest {
+
+  @Test
+  void readsLabelsTextAndDateOfEachStory() {
+    String sgml = """
+        <!DOCTYPE lewis SYSTEM "lewis.dtd">
+        <REUTERS TOPICS="YES" LEWISSPLIT="TRAIN" CGISPLIT="TRAINING-SET" OLDID="5544" NEWID="7">
+        <DATE>26-FEB-1987 15:01:01.79</DATE>
+        <TOPICS><D>copper</D><D>strategic-metal</D></TOPICS>
+        <PLACES><D>chile</D><D>west-germany</D></PLACES>
+        <ORGS></ORGS>
+        <TEXT>&#2;
+        <TITLE>CODELCO &lt;CDL> RAISES OUTPUT</TITLE>
+        <DATELINE>    SANTIAGO, Feb 26 - </DATELINE><BODY>Output rose &amp; exports grew.
+         Reuter
+        &#3;</BODY></TEXT>
+        </REUTERS>
+        <REUTERS NEWID="3"><DATE>bad date</DATE><TEXT><BODY>Short.</BODY></TEXT></REUTERS>
+        """;
+
+    List<ReutersStory> stories = ReutersSgmlReader.parse(sgml);
+
+    assertThat(stories).hasSize(2);
+    ReutersStory story = stories.get(0);
+    assertThat(story.newId()).isEqualTo(7);
+    assertThat(story.url()).isEqualTo("urn:reuters21578:7");
+    assertThat(story.date()).isEqualTo(Instant.parse("1987-02-26T15:01:01Z"));
+    assertThat(story.topics()).containsExactly("copper", "strategic-metal");
+    assertThat(story.places()).containsExactly("chile", "west-germany");
+    assertThat(story.title()).isEqualTo("CODELCO <CDL> RAISES OUTPUT");
+    assertThat(story.dateline()).isEqualTo("SANTIAGO, Feb 26 -");
+    assertThat(story.body()).isEqualTo("Output rose & exports grew.");
+    assertThat(stories.get(1).date()).isNull();
+    assertThat(stories.get(1).title()).isEmpty();
+  }
+}
