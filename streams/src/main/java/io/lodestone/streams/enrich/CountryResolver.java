@@ -63,7 +63,7 @@ final class CountryResolver {
   private CountryEntry place(Dateline dateline) {
     if (dateline.qualifier() != null) {
       CountryEntry qualifier = gazetteer.place(dateline.qualifier());
-      if (qualifier != null && !qualifier.isStop()) {
+      if (qualifier != null && qualifier.canQualify()) {
         return qualifier;
       }
     }

@@ -9,12 +9,18 @@ final class Gazetteers {
 
   private final CountryGazetteer countries;
   private final CountryResolver countryResolver;
+  private final CountryFocus countryFocus;
+  private final AmountExtractor amounts;
   private final PhraseMatcher matcher;
 
   private Gazetteers() {
     countries = new CountryGazetteer();
     countryResolver = new CountryResolver(countries);
+    countryFocus = new CountryFocus();
+    amounts = new AmountExtractor(new AmountTables());
     List<Phrase> phrases = new ArrayList<>(countries.phrases());
+    phrases.addAll(EntryGazetteer.minerals());
+    phrases.addAll(EntryGazetteer.organizations());
     matcher = new PhraseMatcher(phrases);
   }
 
@@ -38,6 +44,14 @@ final class Gazetteers {
 
   CountryResolver countryResolver() {
     return countryResolver;
+  }
+
+  CountryFocus countryFocus() {
+    return countryFocus;
+  }
+
+  AmountExtractor amounts() {
+    return amounts;
   }
 
   PhraseMatcher matcher() {

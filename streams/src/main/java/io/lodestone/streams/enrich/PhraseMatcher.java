@@ -37,7 +37,8 @@ final class PhraseMatcher {
       int start = emit.getStart();
       int end = emit.getEnd() + 1;
       Phrase phrase = emit.getPayload();
-      if (wholeWord(text, start, end) && phrase.caseRule().accepts(text, start, phrase.text()) && inScope(text, start, phrase.scope())) {
+      if (wholeWord(text, start, end) && !tickerSymbol(text, start, end) && phrase.caseRule().accepts(text, start, phrase.text())
+          && inScope(text, start, phrase.scope())) {
         candidates.add(new Match(start, end, phrase));
       }
       return true;
@@ -67,6 +68,11 @@ final class PhraseMatcher {
     boolean startOk = start == 0 || !isWordChar(text.charAt(start)) || !isWordChar(text.charAt(start - 1));
     boolean endOk = end == text.length() || !isWordChar(text.charAt(end - 1)) || !isWordChar(text.charAt(end));
     return startOk && endOk;
+  }
+
+  /** Newswire stock symbols are written in angle brackets, "Rockwell International <ROK>": not names. */
+  private static boolean tickerSymbol(String text, int start, int end) {
+    return start > 0 && end < text.length() && text.charAt(start - 1) == '<' && text.charAt(end) == '>';
   }
 
   private static boolean isWordChar(char c) {
