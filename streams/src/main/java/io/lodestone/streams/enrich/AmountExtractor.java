@@ -4,6 +4,7 @@ import io.lodestone.schemas.MoneyAmount;
 import io.lodestone.schemas.Quantity;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Finds money amounts ("Rs 7,280 crore", "US$2.5bn", "1.5 mln dlrs") and quantities with units ("6,000 metric
@@ -61,14 +62,14 @@ final class AmountExtractor {
       return pos;
     }
     int afterStart = skipSpace(text, pos);
-    AmountTables.Token after = tokenAt(text, afterStart, tables.currenciesAfter, true);
+    AmountTables.Token after = tokenAt(text, afterStart, tables.currenciesAfterByFirst, true);
     if (after != null) {
       int afterEnd = afterStart + after.text().length();
       money.add(MoneyAmount.newBuilder().setText(text.substring(start, afterEnd)).setCurrency(after.value())
           .setValue(scaled * after.factor()).build());
       return afterEnd;
     }
-    AmountTables.Token unit = tokenAt(text, afterStart, tables.units, false);
+    AmountTables.Token unit = tokenAt(text, afterStart, tables.unitsByFirst, false);
     if (unit == null && afterStart == pos) {
       return pos;
     }
@@ -76,9 +77,9 @@ final class AmountExtractor {
       int unitEnd = afterStart + unit.text().length();
       String normalized = unit.value();
       int rateStart = skipSpace(text, unitEnd);
-      AmountTables.Token rate = normalized.contains("/") ? null : tokenAt(text, rateStart, tables.rates, true);
+      AmountTables.Token rate = normalized.contains("/") ? null : tokenAt(text, rateStart, tables.ratesByFirst, true);
       if (rate == null && text.startsWith("/", unitEnd)) {
-        rate = tokenAt(text, unitEnd, tables.rates, true);
+        rate = tokenAt(text, unitEnd, tables.ratesByFirst, true);
         rateStart = unitEnd;
       }
       if (rate != null) {
@@ -125,7 +126,10 @@ final class AmountExtractor {
   /** A currency written before the number, with at most one space between them ("Rs 7,280", "US$5"). */
   private AmountTables.Token tokenBefore(String text, int numberStart) {
     int end = numberStart > 0 && text.charAt(numberStart - 1) == ' ' ? numberStart - 1 : numberStart;
-    for (AmountTables.Token token : tables.currenciesBefore) {
+    if (end == 0) {
+      return null;
+    }
+    for (AmountTables.Token token : tables.currenciesBeforeByLast.getOrDefault(Character.toLowerCase(text.charAt(end - 1)), List.of())) {
       int start = end - token.text().length();
       if (start >= 0 && text.startsWith(token.text(), start)
           && (start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1)) || !Character.isLetter(token.text().charAt(0)))) {
@@ -140,8 +144,11 @@ final class AmountExtractor {
    * characters (units such as Mt, MW, kt) must match exactly; longer ones may also be capitalized or upper
    * case, and with {@code anyCase} short ones too.
    */
-  private static AmountTables.Token tokenAt(String text, int pos, List<AmountTables.Token> tokens, boolean anyCase) {
-    for (AmountTables.Token token : tokens) {
+  private static AmountTables.Token tokenAt(String text, int pos, Map<Character, List<AmountTables.Token>> tokensByFirst, boolean anyCase) {
+    if (pos >= text.length()) {
+      return null;
+    }
+    for (AmountTables.Token token : tokensByFirst.getOrDefault(Character.toLowerCase(text.charAt(pos)), List.of())) {
       String t = token.text();
       boolean ignoreCase = anyCase || t.length() > 3;
       if (text.regionMatches(ignoreCase, pos, t, 0, t.length())

@@ -22,6 +22,12 @@ final class AmountTables {
   final List<Token> currenciesAfter = new ArrayList<>();
   final List<Token> units = new ArrayList<>();
   final List<Token> rates = new ArrayList<>();
+  /** Tokens written before a number, by their last character (the one next to the number). */
+  final Map<Character, List<Token>> currenciesBeforeByLast = new HashMap<>();
+  /** Tokens written after a number, by their lower-cased first character. */
+  final Map<Character, List<Token>> currenciesAfterByFirst = new HashMap<>();
+  final Map<Character, List<Token>> unitsByFirst = new HashMap<>();
+  final Map<Character, List<Token>> ratesByFirst = new HashMap<>();
   final Map<String, Double> scaleWords = new HashMap<>();
   final Map<String, Double> attachedScales = new HashMap<>();
 
@@ -59,6 +65,18 @@ final class AmountTables {
     }
     for (List<Token> list : List.of(currenciesBefore, currenciesAfter, units, rates)) {
       list.sort(LONGEST_FIRST);
+    }
+    index(currenciesBefore, currenciesBeforeByLast, true);
+    index(currenciesAfter, currenciesAfterByFirst, false);
+    index(units, unitsByFirst, false);
+    index(rates, ratesByFirst, false);
+  }
+
+  private static void index(List<Token> tokens, Map<Character, List<Token>> index, boolean byLast) {
+    for (Token token : tokens) {
+      String text = token.text();
+      char key = Character.toLowerCase(text.charAt(byLast ? text.length() - 1 : 0));
+      index.computeIfAbsent(key, k -> new ArrayList<>()).add(token);
     }
   }
 

@@ -28,7 +28,7 @@ final class CountryResolver {
    * @param bodyStart where the body starts in {@code text}
    */
   List<CountryEvidence> resolve(String text, int bodyStart, List<PhraseMatcher.Match> matches) {
-    Optional<Dateline> dateline = Dateline.parse(text.substring(bodyStart));
+    Optional<Dateline> dateline = Dateline.parse(text, bodyStart);
     int datelineEnd = bodyStart + dateline.map(Dateline::end).orElse(0);
     List<PhraseMatcher.Match> countries = new ArrayList<>();
     for (PhraseMatcher.Match match : matches) {

@@ -20,14 +20,15 @@ record Dateline(String city, String qualifier, int end) {
           + "\\s*[-:\u2013\u2014]\\s");
   private static final int LONGEST = 100;
 
-  static Optional<Dateline> parse(String body) {
-    Matcher m = DATELINE.matcher(body);
-    m.region(0, Math.min(body.length(), LONGEST));
+  /** The dateline at {@code bodyStart} of {@code text}; its end is relative to {@code bodyStart}. */
+  static Optional<Dateline> parse(String text, int bodyStart) {
+    Matcher m = DATELINE.matcher(text);
+    m.region(bodyStart, Math.min(text.length(), bodyStart + LONGEST));
     if (!m.lookingAt()) {
       return Optional.empty();
     }
     String city = m.group("city").strip();
     boolean marked = m.group("date") != null || m.group("agency") != null || city.equals(city.toUpperCase(java.util.Locale.ROOT));
-    return marked ? Optional.of(new Dateline(city, m.group("qualifier"), m.end())) : Optional.empty();
+    return marked ? Optional.of(new Dateline(city, m.group("qualifier"), m.end() - bodyStart)) : Optional.empty();
   }
 }
