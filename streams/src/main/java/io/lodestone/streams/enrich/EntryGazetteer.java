@@ -7,6 +7,7 @@ import java.util.function.Function;
 /**
  * Phrases of the mineral and organization data files, whose last column lists the phrases of an entry
  * separated by '|'; a phrase prefixed with '=' must match exactly as written (acronyms), others in any case.
+ * Brackets mark the mention within a longer context phrase: "[lead] and zinc".
  */
 final class EntryGazetteer {
   private EntryGazetteer() {}
@@ -15,13 +16,24 @@ final class EntryGazetteer {
     List<Phrase> phrases = new ArrayList<>();
     for (DataFile.Row row : DataFile.rows(file, columns)) {
       Phrase.Entry e = entry.apply(row);
-      for (String text : row.get(columns - 1).split("\\|")) {
-        String phrase = text.strip();
+      for (String listed : row.get(columns - 1).split("\\|")) {
+        String phrase = listed.strip();
         if (phrase.isEmpty()) {
           throw row.error("empty phrase");
         }
         boolean exact = phrase.startsWith("=");
-        phrases.add(new Phrase(exact ? phrase.substring(1) : phrase, exact ? CaseRule.EXACT : CaseRule.ANY, Scope.TEXT, e));
+        String body = exact ? phrase.substring(1) : phrase;
+        int open = body.indexOf('[');
+        int close = body.indexOf(']');
+        CaseRule caseRule = exact ? CaseRule.EXACT : CaseRule.ANY;
+        if (open < 0 && close < 0) {
+          phrases.add(new Phrase(body, caseRule, Scope.TEXT, e));
+        } else if (open >= 0 && close > open + 1) {
+          String text = body.substring(0, open) + body.substring(open + 1, close) + body.substring(close + 1);
+          phrases.add(new Phrase(text, caseRule, Scope.TEXT, e, open, close - 1));
+        } else {
+          throw row.error("unbalanced brackets in phrase '" + phrase + "'");
+        }
       }
     }
     return phrases;

@@ -1,7 +1,15 @@
 package io.lodestone.streams.enrich;
 
-/** A gazetteer phrase, the rules for matching it, and the entry it names. */
-record Phrase(String text, CaseRule caseRule, Scope scope, Entry entry) {
+/**
+ * A gazetteer phrase, the rules for matching it, and the entry it names. The mention is the part of the phrase
+ * from {@code markStart} to {@code markEnd}, the whole phrase unless the data file marks part of it as context
+ * ("[lead] and zinc" mentions lead and leaves "zinc" free to be matched as zinc).
+ */
+record Phrase(String text, CaseRule caseRule, Scope scope, Entry entry, int markStart, int markEnd) {
+
+  Phrase(String text, CaseRule caseRule, Scope scope, Entry entry) {
+    this(text, caseRule, scope, entry, 0, text.length());
+  }
 
   /** What a phrase names: a country (or none, for a stop phrase), a mineral or an organization. */
   sealed interface Entry permits CountryEntry, Mineral, Organization {}

@@ -39,7 +39,7 @@ final class PhraseMatcher {
       Phrase phrase = emit.getPayload();
       if (wholeWord(text, start, end) && !tickerSymbol(text, start, end) && phrase.caseRule().accepts(text, start, phrase.text())
           && inScope(text, start, phrase.scope())) {
-        candidates.add(new Match(start, end, phrase));
+        candidates.add(new Match(start + phrase.markStart(), start + phrase.markEnd(), phrase));
       }
       return true;
     });

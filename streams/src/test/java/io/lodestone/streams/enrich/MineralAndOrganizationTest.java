@@ -44,7 +44,7 @@ class MineralAndOrganizationTest {
 
   @Test
   void organizationsByNameAndAcronym() {
-    assertThat(organizations("The IEA and the Minerals Security Partnership (MSP) met JOGMEC.")).containsExactly("iea", "msp", "jogmec");
+    assertThat(organizations("The IEA and the Minerals Security Partnership (MSP) met JOGMEC.")).containsExactly("msp", "iea", "jogmec");
     assertThat(organizations("the idea of a msp")).isEmpty();
     assertThat(organizations("the Export-Import Bank of the United States")).containsExactly("exim");
     assertThat(Texts.named("the Export-Import Bank of the United States")).containsExactly("US");
