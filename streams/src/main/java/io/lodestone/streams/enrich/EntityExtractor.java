@@ -10,6 +10,7 @@ import io.lodestone.schemas.Quantity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -39,8 +40,8 @@ public final class EntityExtractor {
         .setCountries(countries(gazetteers.countryFocus().select(countryEvidence(prepared, matches))))
         .setMinerals(minerals(matches))
         .setOrganizations(organizations(matches))
-        .setMoney(money)
-        .setQuantities(quantities)
+        .setMoney(distinct(money))
+        .setQuantities(distinct(quantities))
         .build();
   }
 
@@ -88,6 +89,11 @@ public final class EntityExtractor {
         .setMentions(n).build()));
     organizations.sort(Comparator.comparingInt(OrganizationMention::getMentions).reversed());
     return organizations;
+  }
+
+  /** Each amount once, though a headline and the body both state it (Avro records compare by value). */
+  private static <T> List<T> distinct(List<T> amounts) {
+    return amounts.size() < 2 ? amounts : new ArrayList<>(new LinkedHashSet<>(amounts));
   }
 
   /** Mentions per entry of one kind, in order of first mention. */

@@ -48,8 +48,14 @@ class AmountExtractorTest {
   }
 
   @Test
-  void bareNumbersAreNeitherMoneyNorQuantities() {
-    Entities entities = extract("Sales rose 12 pct to 1.5 mln in 2070, shares 2,332,397 vs 1,428,000.");
+  void anAmountStatedInTitleAndBodyIsReportedOnce() {
+    Entities entities = Texts.extract("DFC commits US$450 million", "The DFC committed US$450 million to a graphite mine.");
+    assertThat(entities.getMoney()).extracting(MoneyAmount::getText).containsExactly("US$450 million");
+  }
+
+  @Test
+  void bareNumbersAndCurrenciesOfUnknownCountryAreNotReported() {
+    Entities entities = extract("Sales rose 12 pct to 1.5 mln in 2070, shares 2,332,397 vs 1,428,000, fines of 18 million pesos.");
     assertThat(entities.getMoney()).isEmpty();
     assertThat(entities.getQuantities()).isEmpty();
   }
