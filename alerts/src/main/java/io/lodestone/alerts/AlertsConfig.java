@@ -22,7 +22,7 @@ public final class AlertsConfig extends AbstractConfig {
   public static final String STATUS_DIR = "status.dir";
 
   public static final String RULES_FILE = "rules.file";
-  public static final String RULES_RELOAD_INTERVAL_MS = "rules.reload.interval.ms";
+  public static final String RELOAD_INTERVAL_MS = "reload.interval.ms";
 
   public static final String SPIKE_DIMENSIONS = "spike.dimensions";
   public static final String SPIKE_TIMESTAMP = "spike.timestamp";
@@ -59,9 +59,9 @@ public final class AlertsConfig extends AbstractConfig {
           "Directory for the app's heartbeat file read by ./lodestone status; empty for none.")
       .define(RULES_FILE, Type.STRING, "deploy/alerts/rules.yaml", Importance.HIGH,
           "YAML file of alert rules (format in alerts/README.md). Read at start; the app does not start when it is invalid.")
-      .define(RULES_RELOAD_INTERVAL_MS, Type.LONG, 30_000L, Range.atLeast(0), Importance.LOW,
-          "How often the rules file is checked for changes and re-read; 0 reads it at start only. "
-              + "An invalid new version is logged and the previous rules stay in force.")
+      .define(RELOAD_INTERVAL_MS, Type.LONG, 30_000L, Range.atLeast(0), Importance.LOW,
+          "How often the rules and subscriptions files are checked for changes and re-read; 0 reads them at start only. "
+              + "An invalid new version is logged and the previous one stays in force.")
       .define(SPIKE_DIMENSIONS, Type.LIST, "theme,mineral", ValidList.in(true, "theme", "mineral", "country"), Importance.MEDIUM,
           "What spikes are counted per: theme, mineral and/or country. Empty disables spike alerts.")
       .define(SPIKE_TIMESTAMP, Type.STRING, TIMESTAMP_RECEIVED, ValidString.in(TIMESTAMP_RECEIVED, TIMESTAMP_PUBLISHED),

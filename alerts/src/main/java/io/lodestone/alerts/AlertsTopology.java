@@ -50,7 +50,7 @@ public final class AlertsTopology {
   /** Builds the topology; reads the rules file now (a {@link io.lodestone.alerts.files.DataFileException} when invalid). */
   public static Topology buildTopology(AlertsConfig config, AlertSerdes serdes) {
     WatchedFile<RuleSet> rules = new WatchedFile<>(Path.of(config.getString(AlertsConfig.RULES_FILE)), RuleSet::read,
-        config.getLong(AlertsConfig.RULES_RELOAD_INTERVAL_MS));
+        config.getLong(AlertsConfig.RELOAD_INTERVAL_MS));
     SpikeParameters spikes = SpikeParameters.from(config);
 
     StreamsBuilder builder = new StreamsBuilder();

@@ -1,0 +1,242 @@
+package io.lodestone.alerts.app;
+
+import io.lodestone.alerts.AlertsConfig;
+import io.lodestone.alerts.AlertsTopology;
+import io.lodestone.alerts.deadletter.DeadLetterOnDeserializationError;
+import io.lodestone.alerts.deadletter.DeadLetterProducer;
+import io.lodestone.alerts.files.WatchedFile;
+import io.lodestone.alerts.webhook.Backoff;
+import io.lodestone.alerts.webhook.Deliverer;
+import io.lodestone.alerts.webhook.Subscription;
+import io.lodestone.alerts.webhook.SubscriptionsFile;
+import io.lodestone.alerts.webhook.WebhookDispatcher;
+import io.lodestone.alerts.webhook.WebhookSender;
+import io.lodestone.core.config.CommonOptions;
+import io.lodestone.core.kafka.ClientProperties;
+import io.lodestone.core.kafka.TopicBootstrap;
+import io.lodestone.core.status.AppStatus;
+import io.lodestone.core.status.StatusReporter;
+import io.lodestone.schemas.DeadLetter;
+import io.lodestone.schemas.EnrichedReport;
+import io.lodestone.schemas.SupplyChainAlert;
+import io.lodestone.schemas.registry.RegistryClientConfig;
+import io.lodestone.schemas.registry.SchemaRegistryClient;
+import io.lodestone.schemas.serde.AvroDeserializer;
+import io.lodestone.schemas.serde.AvroSerde;
+import io.lodestone.schemas.serde.AvroSerializer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The alerts app: the alert topology (exactly_once_v2) and, when a subscriptions file is configured, the
+ * webhook dispatcher, with one heartbeat for both. A stream thread that dies (e.g. while the registry is
+ * unreachable) is replaced and resumes from its last commit.
+ */
+public final class AlertsApp implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AlertsApp.class);
+  public static final String APP_NAME = "alerts";
+
+  private final AlertsConfig config;
+  private final KafkaStreams streams;
+  private final WebhookDispatcher dispatcher;
+  private final Thread dispatcherThread;
+  private final StatusReporter status;
+  private final CountDownLatch terminated = new CountDownLatch(1);
+  private final AtomicLong threadRestarts = new AtomicLong();
+  private volatile String lastStreamsError = "";
+  private volatile boolean dispatcherFailed;
+  private volatile boolean stopping;
+
+  /** @param env where subscription secrets named by {@code secret_env} are looked up */
+  public AlertsApp(AlertsConfig config, Map<String, String> env) {
+    this.config = config;
+    ensureTopics(config);
+    Map<String, Object> registryConfig = registryConfig(config);
+    SchemaRegistryClient registry = new SchemaRegistryClient(new RegistryClientConfig(registryConfig));
+    AlertsTopology.AlertSerdes serdes = new AlertsTopology.AlertSerdes(AvroSerde.specific(EnrichedReport.class, registry),
+        AvroSerde.specific(SupplyChainAlert.class, registry));
+    serdes.enrichedReport().configure(registryConfig, false);
+    serdes.alert().configure(registryConfig, false);
+    Topology topology = AlertsTopology.buildTopology(config, serdes);
+    LOG.info("alert topology:\n{}", topology.describe());
+    this.streams = new KafkaStreams(topology, streamsProperties(config));
+    streams.setStateListener((newState, oldState) -> {
+      LOG.info("alerts streams state {} -> {}", oldState, newState);
+      if (newState == KafkaStreams.State.ERROR) {
+        terminated.countDown();
+      }
+    });
+    streams.setUncaughtExceptionHandler(e -> {
+      lastStreamsError = e.getMessage();
+      threadRestarts.incrementAndGet();
+      LOG.error("a stream thread failed ({}); replacing it, it resumes from the last commit", e.getMessage());
+      return StreamThreadExceptionResponse.REPLACE_THREAD;
+    });
+    this.dispatcher = config.getString(AlertsConfig.WEBHOOK_SUBSCRIPTIONS_FILE).isBlank() ? null
+        : webhookDispatcher(config, registry, registryConfig, env);
+    this.dispatcherThread = dispatcher == null ? null : new Thread(this::runDispatcher, "webhook-dispatcher");
+    String statusDir = config.getString(AlertsConfig.STATUS_DIR);
+    this.status = new StatusReporter(statusDir.isEmpty() ? null : Path.of(statusDir), APP_NAME, this::state, this::details);
+  }
+
+  private static Map<String, Object> registryConfig(AlertsConfig config) {
+    Map<String, Object> registry = ClientProperties.select(config.originals(), Set.of());
+    registry.put(RegistryClientConfig.SCHEMA_REGISTRY_URL, config.getString(CommonOptions.SCHEMA_REGISTRY_URL));
+    return registry;
+  }
+
+  static Properties streamsProperties(AlertsConfig config) {
+    Properties props = new Properties();
+    props.putAll(ClientProperties.select(config.originals(), StreamsConfig.configDef().names()));
+    props.putAll(registryConfig(config));
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.getString(AlertsConfig.APPLICATION_ID));
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.getString(CommonOptions.BOOTSTRAP_SERVERS));
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, config.getString(AlertsConfig.STATE_DIR));
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.getLong(AlertsConfig.COMMIT_INTERVAL_MS));
+    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.getShort(CommonOptions.TOPIC_REPLICATION_FACTOR));
+    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnDeserializationError.class);
+    props.put(CommonOptions.TOPIC_DEAD_LETTER, config.getString(CommonOptions.TOPIC_DEAD_LETTER));
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    return props;
+  }
+
+  private static WebhookDispatcher webhookDispatcher(AlertsConfig config, SchemaRegistryClient registry,
+      Map<String, Object> registryConfig, Map<String, String> env) {
+    WatchedFile<List<Subscription>> subscriptions = new WatchedFile<>(
+        Path.of(config.getString(AlertsConfig.WEBHOOK_SUBSCRIPTIONS_FILE)), file -> SubscriptionsFile.read(file, env),
+        config.getLong(AlertsConfig.RELOAD_INTERVAL_MS));
+    String bootstrap = config.getString(CommonOptions.BOOTSTRAP_SERVERS);
+    Map<String, Object> consumerProps = ClientProperties.select(config.originals(), ConsumerConfig.configNames());
+    consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, config.getString(AlertsConfig.WEBHOOK_GROUP_ID));
+    consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.getInt(AlertsConfig.WEBHOOK_MAX_POLL_RECORDS));
+    Map<String, Object> producerProps = ClientProperties.select(config.originals(), ProducerConfig.configNames());
+    producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    AvroDeserializer<SupplyChainAlert> deserializer = new AvroDeserializer<>(registry, SupplyChainAlert.class);
+    deserializer.configure(registryConfig, false);
+    AvroSerializer<DeadLetter> deadLetterSerializer = new AvroSerializer<>(registry);
+    deadLetterSerializer.configure(registryConfig, false);
+    Deliverer deliverer = new Deliverer(
+        new WebhookSender(Duration.ofMillis(config.getLong(AlertsConfig.WEBHOOK_CONNECT_TIMEOUT_MS)),
+            Duration.ofMillis(config.getLong(AlertsConfig.WEBHOOK_REQUEST_TIMEOUT_MS))),
+        new Backoff(config.getLong(AlertsConfig.WEBHOOK_BACKOFF_INITIAL_MS), config.getLong(AlertsConfig.WEBHOOK_BACKOFF_MAX_MS)),
+        config.getInt(AlertsConfig.WEBHOOK_MAX_ATTEMPTS));
+    return new WebhookDispatcher(new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+        deserializer, subscriptions, deliverer,
+        new DeadLetterProducer(producerProps, deadLetterSerializer, config.getString(CommonOptions.TOPIC_DEAD_LETTER)),
+        config.getString(CommonOptions.TOPIC_ALERTS));
+  }
+
+  private static void ensureTopics(AlertsConfig config) {
+    int partitions = config.getInt(CommonOptions.TOPIC_PARTITIONS);
+    short replication = config.getShort(CommonOptions.TOPIC_REPLICATION_FACTOR);
+    TopicBootstrap.ensure(config.getString(CommonOptions.BOOTSTRAP_SERVERS), List.of(CommonOptions.TOPIC_ENRICHED,
+        CommonOptions.TOPIC_ALERTS, CommonOptions.TOPIC_DEAD_LETTER).stream()
+        .map(key -> new TopicBootstrap.TopicSpec(config.getString(key), partitions, replication, Map.of())).toList());
+  }
+
+  private void runDispatcher() {
+    try {
+      dispatcher.run();
+    } catch (RuntimeException e) {
+      if (!stopping) {
+        LOG.error("the webhook dispatcher failed and stopped: {}", e.getMessage(), e);
+        dispatcherFailed = true;
+        terminated.countDown();
+      }
+    }
+  }
+
+  private String state() {
+    if (dispatcherFailed) {
+      return AppStatus.FAILED;
+    }
+    return switch (streams.state()) {
+      case RUNNING -> AppStatus.RUNNING;
+      case ERROR -> AppStatus.FAILED;
+      case NOT_RUNNING, PENDING_SHUTDOWN, PENDING_ERROR -> AppStatus.STOPPED;
+      default -> AppStatus.STARTING;
+    };
+  }
+
+  private Map<String, String> details() {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("streams.state", streams.state().name());
+    details.put("streams.thread_restarts", Long.toString(threadRestarts.get()));
+    details.put("rules.file", config.getString(AlertsConfig.RULES_FILE));
+    if (dispatcher != null) {
+      details.put("webhook.subscriptions", Integer.toString(dispatcher.subscriptionCount()));
+      details.put("webhook.delivered", Long.toString(dispatcher.deliveredCount()));
+      details.put("webhook.dead_lettered", Long.toString(dispatcher.deadLetteredCount()));
+    }
+    String lastError = dispatcher == null || dispatcher.lastError().isEmpty() ? lastStreamsError : dispatcher.lastError();
+    details.put("last_error", lastError == null ? "" : lastError);
+    return details;
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  public void start() {
+    streams.start();
+    if (dispatcherThread != null) {
+      dispatcherThread.start();
+    }
+    LOG.info("alerts app {} started: {} -> {}{}", config.getString(AlertsConfig.APPLICATION_ID),
+        config.getString(CommonOptions.TOPIC_ENRICHED), config.getString(CommonOptions.TOPIC_ALERTS),
+        dispatcher == null ? " (no webhook dispatcher)" : " -> webhooks");
+  }
+
+  /** Blocks until {@link #stop()} is called or a part fails; true when it failed. */
+  public boolean awaitTermination() throws InterruptedException {
+    terminated.await();
+    return dispatcherFailed || streams.state() == KafkaStreams.State.ERROR
+        || streams.state() == KafkaStreams.State.PENDING_ERROR;
+  }
+
+  /** Releases {@link #awaitTermination()}; {@link #close()} then stops both parts. */
+  public void stop() {
+    terminated.countDown();
+  }
+
+  @Override
+  public void close() {
+    stopping = true;
+    stop();
+    if (dispatcher != null) {
+      dispatcher.stop();
+      try {
+        dispatcherThread.join(30_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      dispatcher.close();
+    }
+    streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+        .withTimeout(Duration.ofSeconds(30)));
+    status.close();
+  }
+}
