@@ -18,7 +18,9 @@ public final class WebhookSender {
   private final Duration requestTimeout;
 
   public WebhookSender(Duration connectTimeout, Duration requestTimeout) {
-    this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    // HTTP/1.1: an h2c upgrade on plain http confuses some receivers, and a delivery is one small request.
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
+        .followRedirects(HttpClient.Redirect.NEVER).build();
     this.requestTimeout = requestTimeout;
   }
 
