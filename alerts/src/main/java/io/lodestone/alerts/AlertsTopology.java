@@ -7,7 +7,8 @@ import io.lodestone.alerts.spikes.SpikeDetectorProcessor;
 import io.lodestone.alerts.spikes.SpikeKeyProcessor;
 import io.lodestone.alerts.spikes.SpikeParameters;
 import io.lodestone.alerts.spikes.WindowTally;
-import io.lodestone.alerts.spikes.WindowTallySerde;
+import io.lodestone.alerts.spikes.JsonSerde;
+import io.lodestone.alerts.spikes.WindowHistory;
 import io.lodestone.core.config.CommonOptions;
 import io.lodestone.schemas.EnrichedReport;
 import io.lodestone.schemas.SupplyChainAlert;
@@ -32,11 +33,13 @@ import org.apache.kafka.streams.state.WindowStore;
  * Enriched reports in, alerts out. Rule alerts: each report against the rules file. Spike alerts:
  * reports re-keyed per theme / mineral / country, counted in tumbling windows with a grace period,
  * suppressed until the window closes (so one result per window, not one per report), then compared with
- * the trailing windows' mean.
+ * the mean of the key's trailing windows, which the detector keeps.
  */
 public final class AlertsTopology {
-  /** Window tallies per spike key: the counts being built and the trailing windows of the baseline. */
+  /** Window tallies per spike key, until the window closes. */
   public static final String TALLY_STORE = "spike-tallies";
+  /** Final counts of each spike key's trailing windows, the baseline. */
+  public static final String HISTORY_STORE = "spike-history";
   /** The first window each task saw close, for the detector's warm-up. */
   public static final String WATCH_START_STORE = "spike-watch-start";
   /** Name of the repartition topic (suffix) that routes spike keys. */
@@ -68,6 +71,8 @@ public final class AlertsTopology {
 
   private static KStream<String, SupplyChainAlert> spikeAlerts(StreamsBuilder builder,
       KStream<String, EnrichedReport> reports, SpikeParameters spikes) {
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HISTORY_STORE),
+        Serdes.String(), JsonSerde.of(WindowHistory.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WATCH_START_STORE),
         Serdes.String(), Serdes.Long()));
     return reports
@@ -77,11 +82,11 @@ public final class AlertsTopology {
         .aggregate(WindowTally::empty, (key, reportId, tally) -> tally.add(reportId, spikes.sampleSize()),
             Named.as("spike-count"),
             Materialized.<String, WindowTally, WindowStore<Bytes, byte[]>>as(TALLY_STORE)
-                .withKeySerde(Serdes.String()).withValueSerde(WindowTallySerde.create())
+                .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(WindowTally.class))
                 .withRetention(spikes.retention()))
         .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()).withName("spike-until-window-closes"))
         .toStream(Named.as("closed-windows"))
-        .process(() -> new SpikeDetectorProcessor(spikes, TALLY_STORE, WATCH_START_STORE), Named.as("spike-detector"),
-            TALLY_STORE, WATCH_START_STORE);
+        .process(() -> new SpikeDetectorProcessor(spikes, HISTORY_STORE, WATCH_START_STORE), Named.as("spike-detector"),
+            HISTORY_STORE, WATCH_START_STORE);
   }
 }

@@ -114,7 +114,7 @@ public final class AlertsApp implements AutoCloseable {
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.getLong(AlertsConfig.COMMIT_INTERVAL_MS));
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.getShort(CommonOptions.TOPIC_REPLICATION_FACTOR));
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnDeserializationError.class);
-    props.put(CommonOptions.TOPIC_DEAD_LETTER, config.getString(CommonOptions.TOPIC_DEAD_LETTER));
+    props.put(DeadLetterOnDeserializationError.TOPIC_CONFIG, config.getString(CommonOptions.TOPIC_DEAD_LETTER));
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     return props;
   }
@@ -185,7 +185,6 @@ public final class AlertsApp implements AutoCloseable {
     Map<String, String> details = new LinkedHashMap<>();
     details.put("streams.state", streams.state().name());
     details.put("streams.thread_restarts", Long.toString(threadRestarts.get()));
-    details.put("rules.file", config.getString(AlertsConfig.RULES_FILE));
     if (dispatcher != null) {
       details.put("webhook.subscriptions", Integer.toString(dispatcher.subscriptionCount()));
       details.put("webhook.delivered", Long.toString(dispatcher.deliveredCount()));

@@ -25,13 +25,16 @@ import org.slf4j.LoggerFactory;
 public final class DeadLetterOnDeserializationError implements DeserializationExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterOnDeserializationError.class);
 
+  /** Streams configuration key of the dead-letter topic (not topic.*: Streams reads those as internal-topic configs). */
+  public static final String TOPIC_CONFIG = "lodestone.dead-letter.topic";
+
   private AvroSerializer<DeadLetter> serializer;
   private String topic;
 
-  /** Reads the dead-letter topic ({@code topic.dead-letter}) and the registry options from the streams configuration. */
+  /** Reads the dead-letter topic ({@link #TOPIC_CONFIG}) and the registry options from the streams configuration. */
   @Override
   public void configure(Map<String, ?> configs) {
-    Object configured = configs.get(CommonOptions.TOPIC_DEAD_LETTER);
+    Object configured = configs.get(TOPIC_CONFIG);
     topic = configured == null ? CommonOptions.DEFAULT_TOPIC_DEAD_LETTER : configured.toString();
     serializer = new AvroSerializer<>(new SchemaRegistryClient(new RegistryClientConfig(configs)));
     serializer.configure(configs, false);

@@ -8,15 +8,12 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.ReadOnlyWindowStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Receives each window's final tally once the window closed (after its grace period), compares it with
- * the mean of the trailing windows read from the tally store (missing windows had no report: 0), and
+ * the mean of the key's trailing windows from the history store (missing windows had no report: 0), and
  * emits a spike alert when the count exceeds that baseline by the factor and the minimum count.
  *
  * <p>The watch-start store remembers the first window this task saw close. Until the warm-up windows
@@ -28,22 +25,22 @@ public final class SpikeDetectorProcessor implements Processor<Windowed<String>,
   static final String WATCH_START_KEY = "watch-start";
 
   private final SpikeParameters parameters;
-  private final String tallyStoreName;
+  private final String historyStoreName;
   private final String watchStartStoreName;
   private ProcessorContext<String, SupplyChainAlert> context;
-  private ReadOnlyWindowStore<String, ValueAndTimestamp<WindowTally>> tallies;
+  private KeyValueStore<String, WindowHistory> histories;
   private KeyValueStore<String, Long> watchStart;
 
-  public SpikeDetectorProcessor(SpikeParameters parameters, String tallyStoreName, String watchStartStoreName) {
+  public SpikeDetectorProcessor(SpikeParameters parameters, String historyStoreName, String watchStartStoreName) {
     this.parameters = parameters;
-    this.tallyStoreName = tallyStoreName;
+    this.historyStoreName = historyStoreName;
     this.watchStartStoreName = watchStartStoreName;
   }
 
   @Override
   public void init(ProcessorContext<String, SupplyChainAlert> context) {
     this.context = context;
-    this.tallies = context.getStateStore(tallyStoreName);
+    this.histories = context.getStateStore(historyStoreName);
     this.watchStart = context.getStateStore(watchStartStoreName);
   }
 
@@ -58,31 +55,23 @@ public final class SpikeDetectorProcessor implements Processor<Windowed<String>,
       watchStart.put(WATCH_START_KEY, start);
     }
     long watched = (window.start() - start) / windowMs;
+    WindowHistory history = histories.get(key);
+    history = history == null ? WindowHistory.empty() : history;
+    long baselineStart = window.start() - parameters.baselineWindows() * windowMs;
+    histories.put(key, history.with(window.start(), record.value().count(), baselineStart + windowMs));
     if (watched < parameters.warmupWindows()) {
       LOG.debug("{} window {}: {} reports, detector warming up ({} of {} windows watched)", key, window.startTime(),
           record.value().count(), watched, parameters.warmupWindows());
       return;
     }
     int baselineWindows = (int) Math.min(parameters.baselineWindows(), watched);
-    double baseline = baselineWindows == 0 ? 0 : trailingSum(key, window.start(), baselineWindows) / (double) baselineWindows;
+    double baseline = baselineWindows == 0 ? 0
+        : history.sum(window.start() - baselineWindows * windowMs, window.start() - windowMs) / (double) baselineWindows;
     if (parameters.isSpike(record.value().count(), baseline)) {
       SupplyChainAlert alert = SpikeAlerts.alert(key, window, record.value(), baseline, baselineWindows, parameters,
           Instant.ofEpochMilli(context.currentSystemTimeMs()));
       LOG.info("spike alert {}: {}", alert.getId(), alert.getSummary());
       context.forward(new Record<>(alert.getId(), alert, record.timestamp()));
     }
-  }
-
-  /** Reports of the key in the {@code windows} windows right before the one starting at {@code windowStart}. */
-  private long trailingSum(String key, long windowStart, int windows) {
-    long windowMs = parameters.window().toMillis();
-    long sum = 0;
-    try (WindowStoreIterator<ValueAndTimestamp<WindowTally>> previous = tallies.fetch(key,
-        Instant.ofEpochMilli(windowStart - windows * windowMs), Instant.ofEpochMilli(windowStart - windowMs))) {
-      while (previous.hasNext()) {
-        sum += previous.next().value.value().count();
-      }
-    }
-    return sum;
   }
 }

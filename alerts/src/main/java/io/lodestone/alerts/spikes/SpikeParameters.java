@@ -27,12 +27,9 @@ public record SpikeParameters(List<Dimension> dimensions, boolean byPublished, D
         config.getInt(AlertsConfig.SPIKE_SAMPLE_SIZE));
   }
 
-  /**
-   * How long window counts are kept: long enough to read the baseline windows before a window that
-   * closes late (its end plus the grace period), with one window to spare.
-   */
+  /** How long window tallies are kept: until the window closed (the detector keeps its own history). */
   public Duration retention() {
-    return window.multipliedBy(baselineWindows + 2L).plus(grace);
+    return window.plus(grace);
   }
 
   /** Whether a window's count is a spike against its baseline. */
