@@ -52,14 +52,7 @@ class AlertsTopologyTest {
 
   /** Hourly windows, 10 min grace, baseline and warm-up of 3 windows, factor 3, at least 3 reports. */
   private void start(Map<String, Object> overrides) throws IOException {
-    Path rules = Files.writeString(dir.resolve("rules.yaml"), """
-        rules:
-          - id: strike-cobalt
-            severity: HIGH
-            themes: [supply-disruption]
-            min_score: 0.7
-            minerals: [cobalt]
-        """);
+    Path rules = EnrichedReports.resource("strike-cobalt-rules.yaml");
     Map<String, Object> settings = new HashMap<>(Map.of(
         AlertsConfig.RULES_FILE, rules.toString(),
         AlertsConfig.SPIKE_DIMENSIONS, "theme,mineral",

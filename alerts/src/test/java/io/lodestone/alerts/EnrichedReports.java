@@ -11,13 +11,15 @@ import io.lodestone.schemas.NormalizedText;
 import io.lodestone.schemas.Processing;
 import io.lodestone.schemas.Source;
 import io.lodestone.schemas.ThemeScore;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Builds enriched reports for tests, as the classifier and entity extraction will: the real ones are
- * being built, so tests state the themes and entities they need.
+ * being built, so tests state the themes and entities they need. Also finds the tests' data files.
  */
 public final class EnrichedReports {
   private final String id;
@@ -31,6 +33,15 @@ public final class EnrichedReports {
 
   private EnrichedReports(String id) {
     this.id = id;
+  }
+
+  /** A file of the test resources, e.g. a rules file. */
+  public static Path resource(String name) {
+    try {
+      return Path.of(EnrichedReports.class.getResource("/" + name).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public static EnrichedReports report(String id) {

@@ -1,6 +1,7 @@
 package io.lodestone.alerts.app;
 
 import static io.lodestone.alerts.EnrichedReports.report;
+import static io.lodestone.alerts.EnrichedReports.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -110,14 +111,7 @@ class AlertsAppIT {
 
   private Map<String, Object> settings(TestStack stack, ScriptedWebhookServer ops, ScriptedWebhookServer broken)
       throws Exception {
-    Path rules = Files.writeString(dir.resolve("rules.yaml"), """
-        rules:
-          - id: strike-cobalt
-            severity: HIGH
-            themes: [supply-disruption]
-            min_score: 0.7
-            minerals: [cobalt]
-        """);
+    Path rules = resource("strike-cobalt-rules.yaml");
     Path subscriptions = Files.writeString(dir.resolve("webhooks.yaml"), """
         subscriptions:
           - id: ops
