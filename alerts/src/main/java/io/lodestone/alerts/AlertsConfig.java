@@ -77,9 +77,9 @@ public final class AlertsConfig extends AbstractConfig {
       .define(SPIKE_WARMUP_WINDOWS, Type.INT, 24, Range.atLeast(0), Importance.LOW,
           "Windows the detector must have watched before it alerts, so that a zero baseline means quiet, not unknown.")
       .define(SPIKE_FACTOR, Type.DOUBLE, 3.0, Range.atLeast(1.0), Importance.MEDIUM,
-          "A window is a spike when its count is at least this factor times the baseline...")
+          "A closed window is a spike when its count is at least this factor times the baseline (and at least spike.min.count).")
       .define(SPIKE_MIN_COUNT, Type.INT, 5, Range.atLeast(1), Importance.MEDIUM,
-          "...and at least this many reports.")
+          "Fewest reports in a window for a spike alert, whatever the baseline.")
       .define(SPIKE_SEVERITY, Type.STRING, Severity.MEDIUM.name(), ValidString.in(severities()), Importance.LOW,
           "Severity of spike alerts.")
       .define(SPIKE_SAMPLE_SIZE, Type.INT, 20, Range.between(0, 1_000), Importance.LOW,

@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
 /** {@code lodestone alerts}: prints alerts as they are published; {@code lodestone alerts run} runs the alerts app. */
 @Command(name = "alerts", mixinStandardHelpOptions = true, subcommands = AlertsAppCommand.class,
     description = "Print alerts of lodestone.alerts live, one line each (or JSON), until Ctrl-C. Reads without a consumer "
-        + "group, so it takes nothing from other subscribers. ./lodestone up runs the alerts app that raises them.")
+        + "group, so it takes nothing from other subscribers. The alerts app that raises them is started by lodestone up, "
+        + "or in the foreground by lodestone alerts run.")
 public final class AlertsCommand implements Callable<Integer> {
   @Option(names = "--from-beginning", description = "Print the alerts already in the topic first.")
   boolean fromBeginning;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 /** {@code lodestone alerts run}: runs the alerts app (topology and webhook dispatcher) in the foreground. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run the alerts app (enriched -> rule and spike alerts -> lodestone.alerts, and the webhook dispatcher) "
-        + "in the foreground until stopped. ./lodestone up runs it in the background. Options come from LODESTONE_* "
+        + "in the foreground until stopped; lodestone up runs it in the background. Options come from LODESTONE_* "
         + "environment variables; --options lists them.")
 public final class AlertsAppCommand implements Callable<Integer> {
   @Option(names = "--options", description = "List every option with its environment variable, default and meaning.")
