@@ -42,7 +42,12 @@ public final class AlertsConfig extends AbstractConfig {
   public static final String WEBHOOK_BACKOFF_MAX_MS = "webhook.backoff.max.ms";
   public static final String WEBHOOK_CONNECT_TIMEOUT_MS = "webhook.connect.timeout.ms";
   public static final String WEBHOOK_REQUEST_TIMEOUT_MS = "webhook.request.timeout.ms";
-  public static final String WEBHOOK_MAX_POLL_RECORDS = "webhook.max.poll.records";
+  public static final String MAX_POLL_RECORDS = "alerts.max.poll.records";
+
+  public static final String ELASTICSEARCH_URLS = "elasticsearch.urls";
+  public static final String ALERTS_INDEX = "alerts.index";
+  public static final String INDEX_GROUP_ID = "index.group.id";
+  public static final String INDEX_REPLICAS = "index.replicas";
 
   /** How a report's time is chosen for spike windows. */
   public static final String TIMESTAMP_RECEIVED = "received";
@@ -98,8 +103,16 @@ public final class AlertsConfig extends AbstractConfig {
           "Connect timeout of a delivery.")
       .define(WEBHOOK_REQUEST_TIMEOUT_MS, Type.LONG, 10_000L, Range.atLeast(1), Importance.LOW,
           "Time a subscriber has to answer a delivery; a timeout counts as a failed attempt.")
-      .define(WEBHOOK_MAX_POLL_RECORDS, Type.INT, 100, Range.atLeast(1), Importance.LOW,
-          "Most alerts the dispatcher handles per batch; offsets are committed after each batch.");
+      .define(MAX_POLL_RECORDS, Type.INT, 100, Range.atLeast(1), Importance.LOW,
+          "Most alerts the webhook dispatcher and the indexer each handle per batch; offsets are committed after each batch.")
+      .define(ELASTICSEARCH_URLS, Type.LIST, "http://127.0.0.1:9200", Importance.HIGH,
+          "Elasticsearch node URLs, comma-separated, for the alerts index (Kibana's latest-alerts panel); empty disables indexing.")
+      .define(ALERTS_INDEX, Type.STRING, "lodestone-alerts", Importance.MEDIUM,
+          "Index of the alerts, document id = alert id; its template is installed at start.")
+      .define(INDEX_GROUP_ID, Type.STRING, "lodestone-alerts-index", Importance.LOW,
+          "Kafka consumer group of the alert indexer.")
+      .define(INDEX_REPLICAS, Type.INT, 0, Range.atLeast(0), Importance.LOW,
+          "number_of_replicas of the alerts index: 0 on a single node, at least 1 on a real cluster.");
 
   public AlertsConfig(Map<?, ?> originals) {
     super(CONFIG, originals, false);

@@ -4,28 +4,21 @@ import io.lodestone.alerts.AlertsConfig;
 import io.lodestone.alerts.AlertsTopology;
 import io.lodestone.alerts.deadletter.DeadLetterOnDeserializationError;
 import io.lodestone.alerts.deadletter.DeadLetterProducer;
-import io.lodestone.alerts.files.WatchedFile;
-import io.lodestone.alerts.webhook.Backoff;
-import io.lodestone.alerts.webhook.Deliverer;
-import io.lodestone.alerts.webhook.Subscription;
-import io.lodestone.alerts.webhook.SubscriptionsFile;
+import io.lodestone.alerts.search.AlertIndexer;
 import io.lodestone.alerts.webhook.WebhookDispatcher;
-import io.lodestone.alerts.webhook.WebhookSender;
 import io.lodestone.core.config.CommonOptions;
 import io.lodestone.core.kafka.ClientProperties;
 import io.lodestone.core.kafka.TopicBootstrap;
 import io.lodestone.core.status.AppStatus;
 import io.lodestone.core.status.StatusReporter;
-import io.lodestone.schemas.DeadLetter;
 import io.lodestone.schemas.EnrichedReport;
 import io.lodestone.schemas.SupplyChainAlert;
 import io.lodestone.schemas.registry.RegistryClientConfig;
 import io.lodestone.schemas.registry.SchemaRegistryClient;
-import io.lodestone.schemas.serde.AvroDeserializer;
 import io.lodestone.schemas.serde.AvroSerde;
-import io.lodestone.schemas.serde.AvroSerializer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +27,6 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -46,9 +36,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The alerts app: the alert topology (exactly_once_v2) and, when a subscriptions file is configured, the
- * webhook dispatcher, with one heartbeat for both. A stream thread that dies (e.g. while the registry is
- * unreachable) is replaced and resumes from its last commit.
+ * The alerts app: the alert topology (exactly_once_v2), and, on threads of their own, the webhook
+ * dispatcher (when a subscriptions file is configured) and the alert indexer (when Elasticsearch URLs
+ * are), with one heartbeat for all. A stream thread that dies (e.g. while the registry is unreachable) is
+ * replaced and resumes from its last commit; a consumer part that dies stops the app.
  */
 public final class AlertsApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AlertsApp.class);
@@ -56,13 +47,15 @@ public final class AlertsApp implements AutoCloseable {
 
   private final AlertsConfig config;
   private final KafkaStreams streams;
+  private final DeadLetterProducer deadLetters;
   private final WebhookDispatcher dispatcher;
-  private final Thread dispatcherThread;
+  private final AlertIndexer indexer;
+  private final List<Thread> threads = new ArrayList<>();
   private final StatusReporter status;
   private final CountDownLatch terminated = new CountDownLatch(1);
   private final AtomicLong threadRestarts = new AtomicLong();
   private volatile String lastStreamsError = "";
-  private volatile boolean dispatcherFailed;
+  private volatile boolean partFailed;
   private volatile boolean stopping;
 
   /** @param env where subscription secrets named by {@code secret_env} are looked up */
@@ -90,9 +83,17 @@ public final class AlertsApp implements AutoCloseable {
       LOG.error("a stream thread failed ({}); replacing it, it resumes from the last commit", e.getMessage());
       return StreamThreadExceptionResponse.REPLACE_THREAD;
     });
+    AlertConsumers consumers = new AlertConsumers(config, registry, registryConfig);
+    this.deadLetters = consumers.deadLetters();
     this.dispatcher = config.getString(AlertsConfig.WEBHOOK_SUBSCRIPTIONS_FILE).isBlank() ? null
-        : webhookDispatcher(config, registry, registryConfig, env);
-    this.dispatcherThread = dispatcher == null ? null : new Thread(this::runDispatcher, "webhook-dispatcher");
+        : consumers.webhookDispatcher(deadLetters, env);
+    this.indexer = config.getList(AlertsConfig.ELASTICSEARCH_URLS).isEmpty() ? null : consumers.alertIndexer(deadLetters);
+    if (dispatcher != null) {
+      threads.add(new Thread(() -> runPart("webhook dispatcher", dispatcher::run), "webhook-dispatcher"));
+    }
+    if (indexer != null) {
+      threads.add(new Thread(() -> runPart("alert indexer", indexer::run), "alert-indexer"));
+    }
     String statusDir = config.getString(AlertsConfig.STATUS_DIR);
     this.status = new StatusReporter(statusDir.isEmpty() ? null : Path.of(statusDir), APP_NAME, this::state, this::details);
   }
@@ -119,36 +120,6 @@ public final class AlertsApp implements AutoCloseable {
     return props;
   }
 
-  private static WebhookDispatcher webhookDispatcher(AlertsConfig config, SchemaRegistryClient registry,
-      Map<String, Object> registryConfig, Map<String, String> env) {
-    WatchedFile<List<Subscription>> subscriptions = new WatchedFile<>(
-        Path.of(config.getString(AlertsConfig.WEBHOOK_SUBSCRIPTIONS_FILE)), file -> SubscriptionsFile.read(file, env),
-        config.getLong(AlertsConfig.RELOAD_INTERVAL_MS));
-    String bootstrap = config.getString(CommonOptions.BOOTSTRAP_SERVERS);
-    Map<String, Object> consumerProps = ClientProperties.select(config.originals(), ConsumerConfig.configNames());
-    consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, config.getString(AlertsConfig.WEBHOOK_GROUP_ID));
-    consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.getInt(AlertsConfig.WEBHOOK_MAX_POLL_RECORDS));
-    Map<String, Object> producerProps = ClientProperties.select(config.originals(), ProducerConfig.configNames());
-    producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    AvroDeserializer<SupplyChainAlert> deserializer = new AvroDeserializer<>(registry, SupplyChainAlert.class);
-    deserializer.configure(registryConfig, false);
-    AvroSerializer<DeadLetter> deadLetterSerializer = new AvroSerializer<>(registry);
-    deadLetterSerializer.configure(registryConfig, false);
-    Deliverer deliverer = new Deliverer(
-        new WebhookSender(Duration.ofMillis(config.getLong(AlertsConfig.WEBHOOK_CONNECT_TIMEOUT_MS)),
-            Duration.ofMillis(config.getLong(AlertsConfig.WEBHOOK_REQUEST_TIMEOUT_MS))),
-        new Backoff(config.getLong(AlertsConfig.WEBHOOK_BACKOFF_INITIAL_MS), config.getLong(AlertsConfig.WEBHOOK_BACKOFF_MAX_MS)),
-        config.getInt(AlertsConfig.WEBHOOK_MAX_ATTEMPTS));
-    return new WebhookDispatcher(new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-        deserializer, subscriptions, deliverer,
-        new DeadLetterProducer(producerProps, deadLetterSerializer, config.getString(CommonOptions.TOPIC_DEAD_LETTER)),
-        config.getString(CommonOptions.TOPIC_ALERTS));
-  }
-
   private static void ensureTopics(AlertsConfig config) {
     int partitions = config.getInt(CommonOptions.TOPIC_PARTITIONS);
     short replication = config.getShort(CommonOptions.TOPIC_REPLICATION_FACTOR);
@@ -157,20 +128,20 @@ public final class AlertsApp implements AutoCloseable {
         .map(key -> new TopicBootstrap.TopicSpec(config.getString(key), partitions, replication, Map.of())).toList());
   }
 
-  private void runDispatcher() {
+  private void runPart(String name, Runnable part) {
     try {
-      dispatcher.run();
+      part.run();
     } catch (RuntimeException e) {
       if (!stopping) {
-        LOG.error("the webhook dispatcher failed and stopped: {}", e.getMessage(), e);
-        dispatcherFailed = true;
+        LOG.error("the {} failed and stopped: {}", name, e.getMessage(), e);
+        partFailed = true;
         terminated.countDown();
       }
     }
   }
 
   private String state() {
-    if (dispatcherFailed) {
+    if (partFailed) {
       return AppStatus.FAILED;
     }
     return switch (streams.state()) {
@@ -185,12 +156,17 @@ public final class AlertsApp implements AutoCloseable {
     Map<String, String> details = new LinkedHashMap<>();
     details.put("streams.state", streams.state().name());
     details.put("streams.thread_restarts", Long.toString(threadRestarts.get()));
+    String lastError = lastStreamsError;
     if (dispatcher != null) {
       details.put("webhook.subscriptions", Integer.toString(dispatcher.subscriptionCount()));
       details.put("webhook.delivered", Long.toString(dispatcher.deliveredCount()));
       details.put("webhook.dead_lettered", Long.toString(dispatcher.deadLetteredCount()));
+      lastError = dispatcher.lastError().isEmpty() ? lastError : dispatcher.lastError();
     }
-    String lastError = dispatcher == null || dispatcher.lastError().isEmpty() ? lastStreamsError : dispatcher.lastError();
+    if (indexer != null) {
+      details.put("index.indexed", Long.toString(indexer.indexedCount()));
+      lastError = indexer.lastError().isEmpty() ? lastError : indexer.lastError();
+    }
     details.put("last_error", lastError == null ? "" : lastError);
     return details;
   }
@@ -201,22 +177,20 @@ public final class AlertsApp implements AutoCloseable {
 
   public void start() {
     streams.start();
-    if (dispatcherThread != null) {
-      dispatcherThread.start();
-    }
-    LOG.info("alerts app {} started: {} -> {}{}", config.getString(AlertsConfig.APPLICATION_ID),
+    threads.forEach(Thread::start);
+    LOG.info("alerts app {} started: {} -> {}{}{}", config.getString(AlertsConfig.APPLICATION_ID),
         config.getString(CommonOptions.TOPIC_ENRICHED), config.getString(CommonOptions.TOPIC_ALERTS),
-        dispatcher == null ? " (no webhook dispatcher)" : " -> webhooks");
+        dispatcher == null ? " (no webhook dispatcher)" : " -> webhooks",
+        indexer == null ? " (no indexing)" : " -> Elasticsearch " + config.getString(AlertsConfig.ALERTS_INDEX));
   }
 
   /** Blocks until {@link #stop()} is called or a part fails; true when it failed. */
   public boolean awaitTermination() throws InterruptedException {
     terminated.await();
-    return dispatcherFailed || streams.state() == KafkaStreams.State.ERROR
-        || streams.state() == KafkaStreams.State.PENDING_ERROR;
+    return partFailed || streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.PENDING_ERROR;
   }
 
-  /** Releases {@link #awaitTermination()}; {@link #close()} then stops both parts. */
+  /** Releases {@link #awaitTermination()}; {@link #close()} then stops every part. */
   public void stop() {
     terminated.countDown();
   }
@@ -227,13 +201,24 @@ public final class AlertsApp implements AutoCloseable {
     stop();
     if (dispatcher != null) {
       dispatcher.stop();
+    }
+    if (indexer != null) {
+      indexer.stop();
+    }
+    for (Thread thread : threads) {
       try {
-        dispatcherThread.join(30_000);
+        thread.join(30_000);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+    if (dispatcher != null) {
       dispatcher.close();
     }
+    if (indexer != null) {
+      indexer.close();
+    }
+    deadLetters.close();
     streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
         .withTimeout(Duration.ofSeconds(30)));
     status.close();

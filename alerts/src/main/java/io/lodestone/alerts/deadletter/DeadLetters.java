@@ -11,6 +11,8 @@ public final class DeadLetters {
   public static final String STAGE_ALERTS = "alerts";
   /** Stage of alerts that could not be delivered to a webhook subscriber. */
   public static final String STAGE_WEBHOOK = "webhook";
+  /** Stage of alerts Elasticsearch refused to index. */
+  public static final String STAGE_INDEX = "alerts-index";
 
   private DeadLetters() {}
 

@@ -4,10 +4,9 @@ import io.lodestone.alerts.AlertJson;
 import io.lodestone.alerts.deadletter.DeadLetterProducer;
 import io.lodestone.alerts.deadletter.DeadLetters;
 import io.lodestone.alerts.files.WatchedFile;
+import io.lodestone.alerts.kafka.BatchConsumer;
 import io.lodestone.schemas.SupplyChainAlert;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +16,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,16 +27,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers alerts to webhook subscribers, at least once. Each polled batch is split per subscription
  * (by its filters); subscriptions are served in parallel, each in the topic's order, and each delivery
- * ends delivered or dead-lettered. Only then are the batch's offsets committed, so a crash re-delivers
- * (with the same idempotency key) rather than loses. While deliveries wait on retries the consumer keeps
- * polling with its partitions paused, so that it stays in its group however long the backoff.
+ * ends delivered or dead-lettered. Only then are the batch's offsets committed ({@link BatchConsumer}), so a
+ * crash re-delivers (with the same idempotency key) rather than loses. While deliveries wait on retries the
+ * consumer keeps polling with its partitions paused, so that it stays in its group however long the backoff.
  */
 public final class WebhookDispatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
-  private static final Duration POLL = Duration.ofMillis(200);
-  private static final long TRANSIENT_BACKOFF_MAX_MS = 30_000;
+  private static final long POLL_MS = 200;
 
-  private final Consumer<byte[], byte[]> consumer;
+  private final BatchConsumer loop;
   private final Deserializer<SupplyChainAlert> deserializer;
   private final WatchedFile<List<Subscription>> subscriptions;
   private final Deliverer deliverer;
@@ -50,13 +44,10 @@ public final class WebhookDispatcher implements AutoCloseable {
   private final ExecutorService workers;
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
-  private volatile String lastError = "";
-  private volatile boolean running = true;
-  private volatile boolean closed;
 
   public WebhookDispatcher(Consumer<byte[], byte[]> consumer, Deserializer<SupplyChainAlert> deserializer,
       WatchedFile<List<Subscription>> subscriptions, Deliverer deliverer, DeadLetterProducer deadLetters, String topic) {
-    this.consumer = consumer;
+    this.loop = new BatchConsumer(consumer, "webhook dispatcher");
     this.deserializer = deserializer;
     this.subscriptions = subscriptions;
     this.deliverer = deliverer;
@@ -79,7 +70,7 @@ public final class WebhookDispatcher implements AutoCloseable {
   }
 
   public String lastError() {
-    return lastError;
+    return loop.lastError();
   }
 
   public int subscriptionCount() {
@@ -88,38 +79,8 @@ public final class WebhookDispatcher implements AutoCloseable {
 
   /** Dispatches until {@link #stop()}. */
   public void run() {
-    consumer.subscribe(List.of(topic));
     LOG.info("webhook dispatcher started: {} -> {} subscription(s) of {}", topic, subscriptionCount(), subscriptions.path());
-    long backoff = 100;
-    try {
-      while (running) {
-        ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
-        if (records.isEmpty()) {
-          continue;
-        }
-        try {
-          dispatch(records);
-          commit(records);
-          lastError = "";
-          backoff = 100;
-        } catch (WakeupException e) {
-          throw e;
-        } catch (RuntimeException e) {
-          lastError = e.getMessage();
-          LOG.warn("webhook batch not finished ({}); retrying it in {} ms", e.getMessage(), backoff);
-          rewind(records);
-          pollPausedFor(backoff);
-          backoff = Math.min(backoff * 2, TRANSIENT_BACKOFF_MAX_MS);
-        }
-      }
-    } catch (WakeupException | InterruptedException e) {
-      if (running) {
-        throw new IllegalStateException("the webhook dispatcher was interrupted", e);
-      }
-    } finally {
-      closed = true;
-      consumer.close();
-    }
+    loop.run(topic, this::dispatch);
   }
 
   /** One alert for one subscription. */
@@ -158,7 +119,7 @@ public final class WebhookDispatcher implements AutoCloseable {
 
   private void deliverAll(Subscription subscription, List<Work> work) throws InterruptedException {
     for (Work item : work) {
-      Delivery delivery = deliverer.deliver(subscription, item.alert().getId(), item.body(), () -> running);
+      Delivery delivery = deliverer.deliver(subscription, item.alert().getId(), item.body(), loop::running);
       if (delivery.delivered()) {
         delivered.incrementAndGet();
       } else {
@@ -178,11 +139,11 @@ public final class WebhookDispatcher implements AutoCloseable {
   /** Waits for the deliveries while polling paused; rethrows the first failure once all have ended. */
   private void awaitPolling(List<Future<?>> deliveries) throws InterruptedException {
     while (deliveries.stream().anyMatch(f -> !f.isDone())) {
-      if (!running) {
+      if (!loop.running()) {
         deliveries.forEach(f -> f.cancel(true));
         throw new InterruptedException("the dispatcher is stopping");
       }
-      pollPausedFor(POLL.toMillis());
+      loop.pollPausedFor(POLL_MS);
     }
     for (Future<?> delivery : deliveries) {
       try {
@@ -196,56 +157,14 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
   }
 
-  /**
-   * Polls with every partition paused for about {@code millis}: the consumer stays in its group, and a
-   * record a rebalance hands over meanwhile is rewound, not skipped.
-   */
-  private void pollPausedFor(long millis) {
-    long until = System.currentTimeMillis() + millis;
-    do {
-      consumer.pause(consumer.assignment());
-      ConsumerRecords<byte[], byte[]> unexpected = consumer.poll(POLL);
-      rewind(unexpected);
-    } while (System.currentTimeMillis() < until && running);
-    consumer.resume(consumer.paused());
-  }
-
-  private void rewind(ConsumerRecords<byte[], byte[]> records) {
-    for (TopicPartition partition : records.partitions()) {
-      if (consumer.assignment().contains(partition)) {
-        consumer.seek(partition, records.records(partition).get(0).offset());
-      }
-    }
-  }
-
-  private void commit(ConsumerRecords<byte[], byte[]> records) {
-    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    for (TopicPartition partition : records.partitions()) {
-      List<ConsumerRecord<byte[], byte[]>> inPartition = records.records(partition);
-      if (consumer.assignment().contains(partition)) {
-        offsets.put(partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
-      }
-    }
-    try {
-      consumer.commitSync(offsets);
-    } catch (CommitFailedException e) {
-      // The partitions moved to another instance, which delivers these alerts again: same idempotency key.
-      LOG.warn("offset commit failed after a rebalance; the new owner re-delivers these alerts: {}", e.getMessage());
-    }
-  }
-
   /** Stops from another thread: pending retries are abandoned uncommitted, and {@link #run()} returns. */
   public void stop() {
-    running = false;
-    if (!closed) {
-      consumer.wakeup();
-    }
+    loop.stop();
   }
 
   @Override
   public void close() {
     stop();
     workers.shutdownNow();
-    deadLetters.close();
   }
 }

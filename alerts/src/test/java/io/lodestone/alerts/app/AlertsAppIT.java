@@ -4,6 +4,13 @@ import static io.lodestone.alerts.EnrichedReports.report;
 import static io.lodestone.alerts.EnrichedReports.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lodestone.alerts.AlertIds;
 import io.lodestone.alerts.AlertsConfig;
@@ -32,6 +39,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.apache.http.HttpHost;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -46,17 +54,20 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The alerts app on the real broker and registry: enriched reports in; a rule alert and one spike alert
- * out; webhooks delivered (after a failure) or dead-lettered; an unreadable record dead-lettered.
+ * The alerts app on the real broker, registry and Elasticsearch: enriched reports in; a rule alert and one
+ * spike alert out; webhooks delivered (after a failure) or dead-lettered; an unreadable record
+ * dead-lettered; both alerts indexed.
  */
 @ExtendWith(TestStackExtension.class)
 class AlertsAppIT {
   private static final String ENRICHED = "it.alerts.enriched";
   private static final String ALERTS = "it.alerts.alerts";
   private static final String DEAD_LETTER = "it.alerts.deadletter";
+  private static final String INDEX = "it-alerts";
   private static final byte[] OPS_SECRET = "ops-secret".getBytes(StandardCharsets.UTF_8);
   private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
@@ -105,6 +116,16 @@ class AlertsAppIT {
 
         assertThat(awaitRecords(stack, ALERTS, new AvroDeserializer<>(registry, SupplyChainAlert.class), list -> true))
             .as("one alert per rule and report, one per spike window").hasSize(2);
+
+        ElasticsearchClient es = new ElasticsearchClient(new RestClientTransport(
+            RestClient.builder(HttpHost.create(stack.elasticsearchUrl())).build(), new JacksonJsonpMapper()));
+        awaitIndexed(es, 2);
+        SearchResponse<JsonNode> high = es.search(q -> q.index(INDEX)
+            .query(b -> b.range(r -> r.number(n -> n.field("severity_rank").gte(2.0)))), JsonNode.class);
+        assertThat(high.hits().hits()).extracting(Hit::id).containsExactly(rule.getId());
+        JsonNode spikeDoc = es.get(g -> g.index(INDEX).id(spike.getId()), JsonNode.class).source();
+        assertThat(spikeDoc.get("window").get("count").asLong()).isEqualTo(4);
+        assertThat(spikeDoc.get("themes").get(0).asText()).isEqualTo("logistics-shipping");
       }
     }
   }
@@ -141,6 +162,9 @@ class AlertsAppIT {
     settings.put(AlertsConfig.WEBHOOK_MAX_ATTEMPTS, 3);
     settings.put(AlertsConfig.WEBHOOK_BACKOFF_INITIAL_MS, 10L);
     settings.put(AlertsConfig.WEBHOOK_BACKOFF_MAX_MS, 50L);
+    settings.put(AlertsConfig.ELASTICSEARCH_URLS, stack.elasticsearchUrl());
+    settings.put(AlertsConfig.ALERTS_INDEX, INDEX);
+    settings.put(AlertsConfig.INDEX_GROUP_ID, "it-alerts-index");
     return settings;
   }
 
@@ -177,6 +201,25 @@ class AlertsAppIT {
       Instant at) {
     String id = report.getReport().getId();
     return new ProducerRecord<>(ENRICHED, 0, at.toEpochMilli(), id, serializer.serialize(ENRICHED, report));
+  }
+
+  private static void awaitIndexed(ElasticsearchClient es, long expected) throws Exception {
+    Instant deadline = Instant.now().plus(TIMEOUT);
+    long count = -1;
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        es.indices().refresh(r -> r.index(INDEX));
+        count = es.count(c -> c.index(INDEX)).count();
+        if (count >= expected) {
+          assertThat(count).isEqualTo(expected);
+          return;
+        }
+      } catch (ElasticsearchException e) {
+        // the index does not exist until the first alert is indexed
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("expected " + expected + " alerts in " + INDEX + " within " + TIMEOUT + ", found " + count);
   }
 
   /** A record read back: where it is and its value. */
