@@ -1,5 +1,6 @@
 package io.lodestone.cli;
 
+import io.lodestone.alerts.AlertsConfig;
 import io.lodestone.core.config.CommonOptions;
 import io.lodestone.core.config.ConfigSources;
 import io.lodestone.sink.SinkConfig;
@@ -90,7 +91,21 @@ public final class Workspace {
     appEnv.put(ConfigSources.envName(StreamsAppConfig.STATE_DIR), layout.data("streams").toString());
     return List.of(
         new AppProcess("streams", layout, jar(), List.of("streams"), -1, "768m", appEnv),
-        new AppProcess("sink", layout, jar(), List.of("sink"), -1, "512m", appEnv));
+        new AppProcess("sink", layout, jar(), List.of("sink"), -1, "512m", appEnv),
+        new AppProcess("alerts", layout, jar(), List.of("alerts", "run"), -1, "512m", alertsEnv(appEnv)));
+  }
+
+  /** The alerts app's own state directory, and the repository's rules and subscriptions unless set elsewhere. */
+  private Map<String, String> alertsEnv(Map<String, String> appEnv) {
+    Map<String, String> alertsEnv = new HashMap<>(appEnv);
+    alertsEnv.put(ConfigSources.envName(AlertsConfig.STATE_DIR), layout.data("alerts").toString());
+    Map.of(AlertsConfig.RULES_FILE, "deploy/alerts/rules.yaml", AlertsConfig.WEBHOOK_SUBSCRIPTIONS_FILE,
+        "deploy/alerts/webhooks.yaml").forEach((key, file) -> {
+          if (!env.containsKey(ConfigSources.envName(key))) {
+            alertsEnv.put(ConfigSources.envName(key), repository.resolve(file).toString());
+          }
+        });
+    return alertsEnv;
   }
 
   /** Whether the server distributions are unpacked under {@code dist/}. */
