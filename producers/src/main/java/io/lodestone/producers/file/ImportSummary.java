@@ -62,6 +62,18 @@ public final class ImportSummary {
     }
   }
 
+  /** Adds another summary's counts and details to this one (for the running total of a watch). */
+  public void add(ImportSummary other) {
+    files.addAndGet(other.files());
+    read.addAndGet(other.read());
+    published.addAndGet(other.published());
+    alreadySeen.addAndGet(other.alreadySeen());
+    other.rejected().forEach(this::reject);
+    rejectedCount.addAndGet(other.rejectedCount() - other.rejected().size());
+    other.failed().forEach(this::fail);
+    failedCount.addAndGet(other.failedCount() - other.failed().size());
+  }
+
   public long files() {
     return files.get();
   }
