@@ -37,9 +37,10 @@ public final class ApiApp implements AutoCloseable {
       throw new IllegalArgumentException("the HTTP API needs a bearer token: set api.token (LODESTONE_API_TOKEN)");
     }
     // A send must not hold an HTTP client for a minute while Kafka is away: fail fast, answer 503.
-    this.publisher = new ReportPublisher(config, Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000));
+    this.publisher = new ReportPublisher(config, Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000), false);
     this.dependencies = new Dependencies(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        config.getString(CommonOptions.BOOTSTRAP_SERVERS)), config.getString(CommonOptions.SCHEMA_REGISTRY_URL),
+        config.getString(CommonOptions.BOOTSTRAP_SERVERS)), ReportPublisher.topicSpec(config),
+        config.getString(CommonOptions.SCHEMA_REGISTRY_URL),
         Duration.ofMillis(config.getLong(IngestConfig.API_HEALTH_INTERVAL_MS)));
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(metrics);

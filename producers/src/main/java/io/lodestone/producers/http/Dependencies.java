@@ -1,11 +1,13 @@
 package io.lodestone.producers.http;
 
+import io.lodestone.core.kafka.TopicBootstrap;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,13 +20,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks every few seconds that Kafka (a cluster description) and the schema registry (its subject
  * list) answer, so that the API can answer 503 at once instead of holding a client while a send blocks,
- * and so that GET /health tells the truth. A registry answering 401 or 403 counts as reachable.
+ * and so that GET /health tells the truth. A registry answering 401 or 403 counts as reachable. The
+ * first time Kafka answers, the raw topic is created if missing, so that the API starts (and answers
+ * 503) while Kafka is still down.
  */
 final class Dependencies implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Dependencies.class);
   private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(3);
 
   private final Admin admin;
+  private final TopicBootstrap.TopicSpec topic;
+  private volatile boolean topicReady;
   private final String bootstrapServers;
   private final URI registrySubjects;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(CHECK_TIMEOUT).build();
@@ -32,7 +38,8 @@ final class Dependencies implements AutoCloseable {
   private volatile boolean kafkaUp;
   private volatile boolean registryUp;
 
-  Dependencies(Map<String, Object> adminProperties, String registryUrl, Duration interval) {
+  Dependencies(Map<String, Object> adminProperties, TopicBootstrap.TopicSpec topic, String registryUrl, Duration interval) {
+    this.topic = topic;
     Map<String, Object> props = new HashMap<>(adminProperties);
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CHECK_TIMEOUT.toMillis());
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CHECK_TIMEOUT.toMillis());
@@ -61,7 +68,14 @@ final class Dependencies implements AutoCloseable {
 
   private boolean checkKafka() {
     try {
-      return !admin.describeCluster().nodes().get(CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).isEmpty();
+      if (admin.describeCluster().nodes().get(CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).isEmpty()) {
+        return false;
+      }
+      if (!topicReady) {
+        TopicBootstrap.ensure(admin, List.of(topic));
+        topicReady = true;
+      }
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;

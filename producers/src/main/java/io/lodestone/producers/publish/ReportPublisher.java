@@ -25,14 +25,24 @@ public final class ReportPublisher implements AutoCloseable {
   private final String topic;
 
   public ReportPublisher(IngestConfig config) {
-    this(config, Map.of());
+    this(config, Map.of(), true);
   }
 
-  /** A publisher whose producer gets {@code overrides} on top of the configuration (e.g. a shorter max.block.ms). */
-  public ReportPublisher(IngestConfig config, Map<String, Object> overrides) {
+  /** The raw topic as the producers create it when it is missing. */
+  public static TopicBootstrap.TopicSpec topicSpec(IngestConfig config) {
+    return new TopicBootstrap.TopicSpec(config.getString(CommonOptions.TOPIC_RAW), config.getInt(CommonOptions.TOPIC_PARTITIONS),
+        config.getShort(CommonOptions.TOPIC_REPLICATION_FACTOR), Map.of());
+  }
+
+  /**
+   * A publisher whose producer gets {@code overrides} on top of the configuration (e.g. a shorter
+   * max.block.ms); creates the raw topic first when {@code createTopic} (else see {@link #topicSpec}).
+   */
+  public ReportPublisher(IngestConfig config, Map<String, Object> overrides, boolean createTopic) {
     this.topic = config.getString(CommonOptions.TOPIC_RAW);
-    TopicBootstrap.ensure(config.getString(CommonOptions.BOOTSTRAP_SERVERS), List.of(new TopicBootstrap.TopicSpec(topic,
-        config.getInt(CommonOptions.TOPIC_PARTITIONS), config.getShort(CommonOptions.TOPIC_REPLICATION_FACTOR), Map.of())));
+    if (createTopic) {
+      TopicBootstrap.ensure(config.getString(CommonOptions.BOOTSTRAP_SERVERS), List.of(topicSpec(config)));
+    }
     Map<String, Object> props = producerProperties(config);
     props.putAll(overrides);
     this.producer = new KafkaProducer<>(props);
