@@ -5,11 +5,6 @@ import io.lodestone.schemas.IngestChannel;
 import io.lodestone.schemas.NewsReport;
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -130,25 +125,24 @@ public final class FileImporter {
   }
 
   private void importLines(String file, long firstLine, List<byte[]> lines, ImportSummary summary) {
-    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     long lineNumber = firstLine;
     for (byte[] bytes : lines) {
       long at = lineNumber++;
-      String line;
-      try {
-        line = utf8.decode(ByteBuffer.wrap(bytes)).toString();
-      } catch (CharacterCodingException e) {
-        summary.countRead();
-        summary.reject(new ImportSummary.Rejection(file, at, List.of("not valid UTF-8")));
-        continue;
-      }
-      if (line.isBlank()) {
+      if (isBlank(bytes)) {
         continue;
       }
       summary.countRead();
-      publish(parser.parse(line, IngestChannel.FILE, Instant.now()), file, at, summary);
+      publish(parser.parse(bytes, IngestChannel.FILE, Instant.now()), file, at, summary);
     }
+  }
+
+  private static boolean isBlank(byte[] line) {
+    for (byte b : line) {
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\f') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void importDocument(Path file, ReportFileFormat format, ImportSummary summary) {

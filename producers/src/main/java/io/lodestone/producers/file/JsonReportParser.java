@@ -60,13 +60,28 @@ public final class JsonReportParser {
   }
 
   public Parsed parse(String json, IngestChannel channel, Instant fetchedAt) {
-    JsonNode node;
     try {
-      node = JSON.readTree(json);
+      return parse(JSON.readTree(json), channel, fetchedAt);
     } catch (JsonProcessingException e) {
-      return Parsed.rejected(List.of(new Problem(null, "not valid JSON: " + e.getOriginalMessage())));
+      return notJson(e);
     }
-    return parse(node, channel, fetchedAt);
+  }
+
+  /** Parses UTF-8 JSON without decoding it to a String first (the file importer's hot path). */
+  public Parsed parse(byte[] utf8Json, IngestChannel channel, Instant fetchedAt) {
+    try {
+      return parse(JSON.readTree(utf8Json), channel, fetchedAt);
+    } catch (JsonProcessingException e) {
+      return notJson(e);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static Parsed notJson(JsonProcessingException e) {
+    String message = e.getOriginalMessage();
+    return Parsed.rejected(List.of(new Problem(null, message != null && message.startsWith("Invalid UTF-8")
+        ? "not valid UTF-8" : "not valid JSON: " + message)));
   }
 
   public Parsed parse(JsonNode node, IngestChannel channel, Instant fetchedAt) {

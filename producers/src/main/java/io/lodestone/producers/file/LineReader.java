@@ -16,6 +16,8 @@ final class LineReader implements AutoCloseable {
   private final InputStream in;
   private final int maxLineBytes;
   private final byte[] buffer = new byte[64 * 1024];
+  /** The line being assembled; reused, so that each line is copied once into its own array. */
+  private byte[] line = new byte[4096];
   private int position;
   private int limit;
   private long consumed;
@@ -32,13 +34,12 @@ final class LineReader implements AutoCloseable {
 
   /** The next line, or null at the end of the input. */
   Line next() throws IOException {
-    byte[] line = new byte[256];
     int length = 0;
     boolean tooLong = false;
     boolean any = false;
     while (true) {
       if (position == limit && !fill()) {
-        return any ? finish(line, length, tooLong) : null;
+        return any ? finish(length, tooLong) : null;
       }
       any = true;
       int newline = indexOfNewline();
@@ -60,12 +61,12 @@ final class LineReader implements AutoCloseable {
       if (newline >= 0) {
         position++;
         consumed++;
-        return finish(line, length, tooLong);
+        return finish(length, tooLong);
       }
     }
   }
 
-  private Line finish(byte[] line, int length, boolean tooLong) {
+  private Line finish(int length, boolean tooLong) {
     if (tooLong) {
       return new Line(null, true);
     }

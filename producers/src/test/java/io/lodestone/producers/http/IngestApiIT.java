@@ -66,7 +66,7 @@ class IngestApiIT {
       assertThat(batch.statusCode()).isEqualTo(202);
       assertThat(JSON.readTree(batch.body()).get("ids")).hasSize(2);
 
-      HttpResponse<String> invalid = post(port, TOKEN, "[{\"title\":\"Fine\",\"body\":\"b\"},{\"url\":\"nope\",\"title\":5,\"published_at\":\"soon\"}]");
+      HttpResponse<String> invalid = post(port, TOKEN, "[{\"title\":\"Fine\",\"body\":\"b\"},{\"url\":\"nope\",\"title\":5,\"body\":\"b\",\"published_at\":\"soon\"}]");
       assertThat(invalid.statusCode()).isEqualTo(400);
       JsonNode problems = JSON.readTree(invalid.body()).get("problems");
       assertThat(problems.findValuesAsText("field")).containsExactlyInAnyOrder("url", "title", "published_at");
