@@ -47,9 +47,6 @@ final class FeedItems {
     ObjectNode source = fields.putObject("source");
     source.put("name", definition.source());
     source.put("feed_url", definition.url().toString());
-    if (link != null) {
-      UrlCanonicalizer.host(link).map(h -> h.startsWith("www.") ? h.substring(4) : h).ifPresent(h -> source.put("domain", h));
-    }
     Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
     if (date != null) {
       fields.put("published_at", date.getTime());

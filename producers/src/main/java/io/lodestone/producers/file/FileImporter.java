@@ -36,7 +36,7 @@ public final class FileImporter {
   private final ReportPublisher publisher;
   private final int threads;
   private final int maxLineBytes;
-  private final Set<String> publishedIds = ConcurrentHashMap.newKeySet();
+  private final Set<String> publishedIds = ConcurrentHashMap.newKeySet(1 << 16);
 
   public FileImporter(JsonReportParser parser, ReportPublisher publisher, int threads, int maxReportBytes) {
     this.parser = parser;

@@ -102,7 +102,7 @@ public final class JsonReportParser {
     if (title.isBlank() && body.isBlank()) {
       problems.add(new Problem("title", "title and body are both empty"));
     }
-    Source source = source(node.get("source"), url, problems);
+    Source source = source(node.get("source"), canonicalUrl, problems);
     Instant publishedAt = instant(node.get("published_at"), problems);
     List<String> authors = strings(node, "authors", problems);
     List<String> tags = strings(node, "tags", problems);
@@ -127,8 +127,9 @@ public final class JsonReportParser {
         .build(), List.of());
   }
 
-  private static Source source(JsonNode node, String url, List<Problem> problems) {
-    String domain = url == null ? null : UrlCanonicalizer.host(url).map(h -> h.startsWith("www.") ? h.substring(4) : h).orElse(null);
+  private static Source source(JsonNode node, String canonicalUrl, List<Problem> problems) {
+    String host = canonicalUrl == null ? null : UrlCanonicalizer.hostOfCanonical(canonicalUrl);
+    String domain = host == null ? null : host.startsWith("www.") ? host.substring(4) : host;
     Source.Builder source = Source.newBuilder().setName("").setDomain(domain);
     if (node == null || node.isNull()) {
       return source.setName(domain == null ? "" : domain).build();

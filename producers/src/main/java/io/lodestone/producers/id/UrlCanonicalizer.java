@@ -39,6 +39,10 @@ public final class UrlCanonicalizer {
   /** Printable ASCII characters RFC 3986 does not allow anywhere in a URI. */
   private static final String ILLEGAL_ASCII = " \"<>\\^`{|}";
   private static final List<String> TRACKING = loadTrackingParameters();
+  private static final java.util.Set<String> TRACKING_NAMES = java.util.Set.copyOf(
+      TRACKING.stream().filter(t -> !t.endsWith("*")).toList());
+  private static final List<String> TRACKING_PREFIXES =
+      TRACKING.stream().filter(t -> t.endsWith("*")).map(t -> t.substring(0, t.length() - 1)).toList();
 
   private UrlCanonicalizer() {}
 
@@ -68,13 +72,17 @@ public final class UrlCanonicalizer {
     return Optional.of(scheme + "://" + host + (defaultPort ? "" : ":" + port) + path + (query.isEmpty() ? "" : "?" + query));
   }
 
-  /** The host of a URL without www-stripping, lower-cased; for a report's source domain. */
-  public static Optional<String> host(String url) {
-    try {
-      return Optional.ofNullable(host(parse(url)));
-    } catch (URISyntaxException | RuntimeException e) {
-      return Optional.empty();
+  /** The host of a canonical URL (as {@link #canonicalize} returns), without parsing it again. */
+  public static String hostOfCanonical(String canonicalUrl) {
+    int start = canonicalUrl.indexOf("://") + 3;
+    if (canonicalUrl.charAt(start) == '[') {
+      return canonicalUrl.substring(start, canonicalUrl.indexOf(']', start) + 1);
     }
+    int end = start;
+    while (end < canonicalUrl.length() && canonicalUrl.charAt(end) != '/' && canonicalUrl.charAt(end) != ':') {
+      end++;
+    }
+    return canonicalUrl.substring(start, end);
   }
 
   private static URI parse(String url) throws URISyntaxException {
@@ -168,11 +176,22 @@ public final class UrlCanonicalizer {
 
   private static boolean isTracking(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
-    return TRACKING.stream().anyMatch(t -> t.endsWith("*") ? lower.startsWith(t.substring(0, t.length() - 1)) : lower.equals(t));
+    if (TRACKING_NAMES.contains(lower)) {
+      return true;
+    }
+    for (String prefix : TRACKING_PREFIXES) {
+      if (lower.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Upper-cases escapes and decodes those of unreserved characters (RFC 3986, section 6.2.2). */
   private static String normalizeEscapes(String text) {
+    if (text.indexOf('%') < 0) {
+      return text;
+    }
     Matcher m = ESCAPE.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
