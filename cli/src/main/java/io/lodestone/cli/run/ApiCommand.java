@@ -2,12 +2,11 @@ package io.lodestone.cli.run;
 
 import io.lodestone.cli.UserException;
 import io.lodestone.cli.Workspace;
-import io.lodestone.core.config.ConfigDocs;
 import io.lodestone.producers.IngestConfig;
 import io.lodestone.producers.http.ApiApp;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code lodestone api}: runs the HTTP ingest API in the foreground. */
 @Command(name = "api", mixinStandardHelpOptions = true,
@@ -17,13 +16,12 @@ import picocli.CommandLine.Option;
             + "The token is LODESTONE_API_TOKEN, or else the one in LODESTONE_HOME/api.token (created when missing).",
         "Options come from LODESTONE_* environment variables; --options lists them."})
 public final class ApiCommand implements Callable<Integer> {
-  @Option(names = "--options", description = "List every option with its environment variable, default and meaning.")
-  boolean listOptions;
+  @Mixin
+  OptionsListing options;
 
   @Override
   public Integer call() throws Exception {
-    if (listOptions) {
-      System.out.println(ConfigDocs.text(IngestConfig.CONFIG));
+    if (options.printed(IngestConfig.CONFIG)) {
       return 0;
     }
     ApiApp app;

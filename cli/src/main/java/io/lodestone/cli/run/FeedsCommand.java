@@ -1,12 +1,11 @@
 package io.lodestone.cli.run;
 
 import io.lodestone.cli.Workspace;
-import io.lodestone.core.config.ConfigDocs;
 import io.lodestone.producers.IngestConfig;
 import io.lodestone.producers.feed.FeedsApp;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code lodestone feeds}: runs the feed poller in the foreground. */
 @Command(name = "feeds", mixinStandardHelpOptions = true,
@@ -14,13 +13,12 @@ import picocli.CommandLine.Option;
         + "(LODESTONE_FEEDS_FILE), re-reading it when it changes, and publishes new items to the raw topic. ./lodestone up "
         + "runs it in the background. Options come from LODESTONE_* environment variables; --options lists them.")
 public final class FeedsCommand implements Callable<Integer> {
-  @Option(names = "--options", description = "List every option with its environment variable, default and meaning.")
-  boolean listOptions;
+  @Mixin
+  OptionsListing options;
 
   @Override
   public Integer call() throws Exception {
-    if (listOptions) {
-      System.out.println(ConfigDocs.text(IngestConfig.CONFIG));
+    if (options.printed(IngestConfig.CONFIG)) {
       return 0;
     }
     FeedsApp app = new FeedsApp(IngestConfig.fromEnvironment(Workspace.current().producerOverrides()));
