@@ -70,7 +70,7 @@ final class DocumentEvidence implements PhraseIndex.MatchSink {
 
   @Override
   public void match(Phrase phrase, int first, int last) {
-    double factor = field.title ? scoring.titleWeight() : first < scoring.leadTokens() ? scoring.leadWeight() : 1.0;
+    double factor = field.title ? scoring.titleWeight() : first < scoring.leadTokens() ? scoring.leadWeight() : scoring.bodyWeight();
     for (Use use : phrase.uses()) {
       switch (use.kind()) {
         case THEME_TERM -> themeHits.get(use.owner()).add(new Hit(use.owner(), use.item(), field, first, last, first, last, factor));
@@ -104,7 +104,7 @@ final class DocumentEvidence implements PhraseIndex.MatchSink {
         NearPart tail = parts.get(j);
         int first = head.first();
         int last = Math.max(head.last(), tail.last());
-        double factor = field.title ? scoring.titleWeight() : first < scoring.leadTokens() ? scoring.leadWeight() : 1.0;
+        double factor = field.title ? scoring.titleWeight() : first < scoring.leadTokens() ? scoring.leadWeight() : scoring.bodyWeight();
         themeHits.get(rule.theme()).add(new Hit(rule.theme(), rule.item(), field, first, head.last(), tail.first(), last, factor));
         i = j + 1;
       } else {

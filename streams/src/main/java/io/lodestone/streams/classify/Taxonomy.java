@@ -37,7 +37,7 @@ public record Taxonomy(String version, Scoring scoring, Relevance relevance, Map
   }
 
   /** How evidence becomes a score; see CLASSIFY.md. */
-  public record Scoring(double titleWeight, int leadTokens, double leadWeight, double repeatDecay,
+  public record Scoring(double titleWeight, int leadTokens, double leadWeight, double bodyWeight, double repeatDecay,
       int lengthReference, double lengthExponent, double minShare) {}
 
   /** The overall relevance and the gate below which no theme is reported. */

@@ -58,17 +58,17 @@ public final class ThemeClassifier {
     List<MineralMention> minerals = entities == null ? List.of() : entities.getMinerals();
 
     int themeCount = compiled.themes.size();
-    double[] themeEvidence = new double[themeCount];
     List<List<Contribution>> contributions = new ArrayList<>(themeCount);
+    double[] themeScores = new double[themeCount];
     double supply = 0;
     double strongest = 0;
     for (int t = 0; t < themeCount; t++) {
       List<Contribution> theme = evidence.themeContributions(t);
       contributions.add(theme);
       double value = supported(t, evidence) ? (DocumentEvidence.sum(theme) + mineralEvidence(compiled.themes.get(t), minerals)) / lengthNorm : 0;
-      themeEvidence[t] = value;
+      themeScores[t] = saturate(value, compiled.themes.get(t).saturation());
       supply += Math.max(0, value);
-      strongest = Math.max(strongest, value);
+      strongest = Math.max(strongest, themeScores[t]);
     }
     for (int c : compiled.relevanceContexts) {
       supply += evidence.contextEvidence(c);
@@ -81,8 +81,8 @@ public final class ThemeClassifier {
     if (relevance >= taxonomy.relevance().threshold()) {
       for (int t = 0; t < themeCount; t++) {
         Taxonomy.Theme theme = compiled.themes.get(t);
-        double score = saturate(themeEvidence[t], theme.saturation());
-        if (score >= theme.threshold() && themeEvidence[t] >= scoring.minShare() * strongest) {
+        double score = themeScores[t];
+        if (score >= theme.threshold() && score >= scoring.minShare() * strongest) {
           themes.add(ThemeScore.newBuilder().setId(theme.id()).setScore(round(score))
               .setEvidence(evidencePhrases(contributions.get(t))).build());
         }
