@@ -40,10 +40,32 @@ final class EnglishAnalysis {
     }
   };
 
+  /** Only the first two steps (tokenizer and lower case): cheap, for callers that memoize the stemming. */
+  private static final Analyzer WORDS = new Analyzer() {
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      Tokenizer source = new StandardTokenizer();
+      return new TokenStreamComponents(source, new LowerCaseFilter(source));
+    }
+  };
+
   private EnglishAnalysis() {}
 
+  /** Stems of the text with their offsets. */
   static void analyze(String text, TokenSink sink) {
-    try (TokenStream stream = ANALYZER.tokenStream("text", text)) {
+    run(ANALYZER, text, sink);
+  }
+
+  /**
+   * Lower-cased words of the text with their offsets, not yet stemmed: the remaining filters act on
+   * one word at a time, so {@link #stems(String)} of such a word gives what {@link #analyze} would.
+   */
+  static void words(String text, TokenSink sink) {
+    run(WORDS, text, sink);
+  }
+
+  private static void run(Analyzer analyzer, String text, TokenSink sink) {
+    try (TokenStream stream = analyzer.tokenStream("text", text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
       stream.reset();

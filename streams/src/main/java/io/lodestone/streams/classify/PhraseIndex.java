@@ -1,6 +1,7 @@
 package io.lodestone.streams.classify;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,14 @@ final class PhraseIndex {
     void match(Phrase phrase, int firstToken, int lastToken);
   }
 
+  /**
+   * Stemming costs more than the rest of the analysis, and news reuses a small vocabulary, so each
+   * thread remembers the code of every word it has stemmed (bounded: cleared past this size).
+   */
+  private static final int MAX_WORD_CODES = 100_000;
+
   private final CharArrayMap<Character> vocabulary = new CharArrayMap<>(1024, false);
+  private final ThreadLocal<CharArrayMap<Character>> wordCodes = ThreadLocal.withInitial(() -> new CharArrayMap<>(4096, false));
   private final Map<String, Phrase> phrases = new HashMap<>();
   private final PayloadTrie<Phrase> trie;
 
@@ -55,11 +63,26 @@ final class PhraseIndex {
 
   AnalyzedText analyze(String text, boolean title) {
     AnalyzedText analyzed = new AnalyzedText(text, title);
-    EnglishAnalysis.analyze(text, (stem, length, start, end) -> {
-      Character code = vocabulary.get(stem, 0, length);
-      analyzed.add(code == null ? UNKNOWN : code, start, end);
+    CharArrayMap<Character> codes = wordCodes.get();
+    if (codes.size() > MAX_WORD_CODES) {
+      codes.clear();
+    }
+    EnglishAnalysis.words(text, (word, length, start, end) -> {
+      Character code = codes.get(word, 0, length);
+      if (code == null) {
+        code = code(new String(word, 0, length));
+        codes.put(Arrays.copyOf(word, length), code);
+      }
+      analyzed.add(code, start, end);
     });
     return analyzed;
+  }
+
+  /** The code of one lower-cased word: its stem's, or UNKNOWN. */
+  private char code(String word) {
+    List<String> stems = EnglishAnalysis.stems(word);
+    Character code = stems.size() == 1 ? vocabulary.get(stems.get(0)) : null;
+    return code == null ? UNKNOWN : code;
   }
 
   void match(AnalyzedText text, MatchSink sink) {
