@@ -17,13 +17,14 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * Lucene's English analysis chain (StandardTokenizer, EnglishPossessiveFilter, LowerCaseFilter,
- * KStemFilter, EnglishMinimalStemFilter), used both to compile the taxonomy's phrases and to read reports, so that
- * "refineries" and "refinery's" meet "refinery", "exported" meets "export". KStem (Krovetz) rather
- * than Porter: Porter conflates words a taxonomy must keep apart ("ore" and "or", "national" and
- * "nation", "container" and "contain", "renewable" and "renew"); KStem only strips inflections that
- * lead to dictionary words, so derived forms ("mining", "refinery", "investment") are listed
- * explicitly in the taxonomy. KStem keeps some plurals that its dictionary lists as words ("talks",
- * "supplies", "orders"); the minimal (plural-only) stemmer after it folds those too. Thread-safe: the analyzer keeps one token stream per thread.
+ * KStemFilter, EnglishMinimalStemFilter), used both to compile the taxonomy's phrases and to read
+ * reports, so that "refineries" and "refinery's" meet "refinery" and "exported" meets "export".
+ * KStem (Krovetz) rather than Porter: Porter conflates words a taxonomy must keep apart ("ore" and
+ * "or", "national" and "nation", "container" and "contain", "renewable" and "renew"); KStem only
+ * strips inflections that lead to dictionary words, so some derived forms ("mining", "investment")
+ * are listed in the taxonomy. KStem keeps plurals that its dictionary lists as words ("talks",
+ * "supplies", "orders"); the plural-only stemmer after it folds those too. Thread-safe: the
+ * analyzer keeps one token stream per thread.
  */
 final class EnglishAnalysis {
   /** Receives each token's stem (valid only during the call) and its character offsets in the text. */
