@@ -118,10 +118,9 @@ class ThemeClassifierTest {
     assertThat(with).isGreaterThan(without);
   }
 
-  @Test
-  void analystsTaxonomyFileIsUsedWithItsVersion(@TempDir Path dir) throws IOException {
-    Path file = dir.resolve("taxonomy.yaml");
-    Files.writeString(file, """
+  /** A one-theme taxonomy (version test-7) whose theme has the given terms line. */
+  private static String taxonomy(String termsLine) {
+    return """
         version: "test-7"
         scoring: {title_weight: 2, lead_tokens: 60, lead_weight: 1.5, body_weight: 1, repeat_decay: 0.5,
                   length_reference: 200, length_exponent: 0.3, min_share: 0.5}
@@ -132,8 +131,14 @@ class ThemeClassifierTest {
             description: Ports.
             threshold: 0.3
             saturation: 2
-            terms: {port congestion: 3}
-        """);
+            %s
+        """.formatted(termsLine);
+  }
+
+  @Test
+  void analystsTaxonomyFileIsUsedWithItsVersion(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("taxonomy.yaml");
+    Files.writeString(file, taxonomy("terms: {port congestion: 3}"));
 
     Classification result = ThemeClassifier.fromFile(file.toString()).classify(
         NormalizedText.newBuilder().setTitle("Ports").setBody("Port congestion worsened in Shanghai.").build(), entities(List.of()));
@@ -150,19 +155,7 @@ class ThemeClassifierTest {
 
   @Test
   void invalidTaxonomyFilesFailWithOneSentence(@TempDir Path dir) throws IOException {
-    String valid = """
-        version: "v"
-        scoring: {title_weight: 2, lead_tokens: 60, lead_weight: 1.5, body_weight: 1, repeat_decay: 0.5,
-                  length_reference: 200, length_exponent: 0.3, min_share: 0.5}
-        relevance: {threshold: 0.1, saturation: 3, off_topic_weight: 1, mineral_weight: 0.5}
-        themes:
-          - id: logistics-shipping
-            name: Logistics
-            description: Ports.
-            threshold: 0.3
-            saturation: 2
-            terms: {port: 3, ports: 2}
-        """;
+    String valid = taxonomy("terms: {port: 3, ports: 2}");
     Path duplicate = dir.resolve("duplicate.yaml");
     Files.writeString(duplicate, valid);
     Path typo = dir.resolve("typo.yaml");
