@@ -68,6 +68,12 @@ final class PhraseIndex {
       codes.clear();
     }
     EnglishAnalysis.words(text, (word, length, start, end) -> {
+      if (Character.isDigit(word[0])) {
+        // figures are many and never stemmed: looked up as written, not remembered
+        Character figure = vocabulary.get(word, 0, length);
+        analyzed.add(figure == null ? UNKNOWN : figure, start, end);
+        return;
+      }
       Character code = codes.get(word, 0, length);
       if (code == null) {
         code = code(new String(word, 0, length));

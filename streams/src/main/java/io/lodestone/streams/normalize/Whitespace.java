@@ -25,15 +25,18 @@ final class Whitespace {
     StringBuilder out = new StringBuilder(text.length());
     boolean pendingSpace = false;
     boolean pendingNewline = false;
-    for (int i = 0; i < text.length(); i++) {
+    int i = 0;
+    while (i < text.length()) {
       char c = text.charAt(i);
       if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
         pendingNewline = out.length() > 0;
         pendingSpace = false;
+        i++;
       } else if (isSpace(c)) {
         pendingSpace = out.length() > 0;
+        i++;
       } else if (isInvisible(c)) {
-        continue;
+        i++;
       } else {
         if (pendingNewline) {
           out.append('\n');
@@ -42,10 +45,19 @@ final class Whitespace {
         }
         pendingNewline = false;
         pendingSpace = false;
-        out.append(c);
+        int run = i + 1; // copy the whole run of ordinary characters at once
+        while (run < text.length() && isOrdinary(text.charAt(run))) {
+          run++;
+        }
+        out.append(text, i, run);
+        i = run;
       }
     }
     return out.toString();
+  }
+
+  private static boolean isOrdinary(char c) {
+    return c > ' ' && c < '\u007F' || c > '\u00AD' && c < '\u1680';
   }
 
   private static boolean isSpace(char c) {
