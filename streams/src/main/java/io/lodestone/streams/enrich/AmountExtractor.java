@@ -30,15 +30,12 @@ final class AmountExtractor {
     }
   }
 
-  /** Reads the number at {@code start} and what surrounds it; returns where scanning resumes. */
+  /**
+   * Reads the number at {@code start} and what surrounds it; returns where scanning resumes. The number is parsed
+   * only once a currency or unit shows that it is an amount: most numbers of a report are neither.
+   */
   private int amountAt(String text, int start, List<MoneyAmount> money, List<Quantity> quantities) {
     int end = numberEnd(text, start);
-    double value;
-    try {
-      value = Double.parseDouble(text.substring(start, end).replace(",", ""));
-    } catch (NumberFormatException e) {
-      return end;
-    }
     int pos = end;
     int attachedEnd = letters(text, pos);
     Double scale = attachedEnd > pos ? tables.attachedScales.get(text.substring(pos, attachedEnd).toLowerCase(Locale.ROOT)) : null;
@@ -52,10 +49,13 @@ final class AmountExtractor {
         pos = wordEnd;
       }
     }
-    double scaled = value * (scale == null ? 1 : scale);
 
     AmountTables.Token before = tokenBefore(text, start);
     if (before != null) {
+      double scaled = scaled(text, start, end, scale);
+      if (Double.isNaN(scaled)) {
+        return end;
+      }
       int textStart = start - before.text().length() - (start > 0 && text.charAt(start - 1) == ' ' ? 1 : 0);
       money.add(MoneyAmount.newBuilder().setText(text.substring(textStart, pos)).setCurrency(before.value())
           .setValue(scaled * before.factor()).build());
@@ -64,33 +64,47 @@ final class AmountExtractor {
     int afterStart = skipSpace(text, pos);
     AmountTables.Token after = tokenAt(text, afterStart, tables.currenciesAfterByFirst, true);
     if (after != null) {
+      double scaled = scaled(text, start, end, scale);
+      if (Double.isNaN(scaled)) {
+        return end;
+      }
       int afterEnd = afterStart + after.text().length();
       money.add(MoneyAmount.newBuilder().setText(text.substring(start, afterEnd)).setCurrency(after.value())
           .setValue(scaled * after.factor()).build());
       return afterEnd;
     }
     AmountTables.Token unit = tokenAt(text, afterStart, tables.unitsByFirst, false);
-    if (unit == null && afterStart == pos) {
+    if (unit == null) {
       return pos;
     }
-    if (unit != null) {
-      int unitEnd = afterStart + unit.text().length();
-      String normalized = unit.value();
-      int rateStart = skipSpace(text, unitEnd);
-      AmountTables.Token rate = normalized.contains("/") ? null : tokenAt(text, rateStart, tables.ratesByFirst, true);
-      if (rate == null && text.startsWith("/", unitEnd)) {
-        rate = tokenAt(text, unitEnd, tables.ratesByFirst, true);
-        rateStart = unitEnd;
-      }
-      if (rate != null) {
-        normalized += rate.value();
-        unitEnd = rateStart + rate.text().length();
-      }
-      quantities.add(Quantity.newBuilder().setText(text.substring(start, unitEnd)).setValue(scaled * unit.factor())
-          .setUnit(normalized).build());
-      return unitEnd;
+    double scaled = scaled(text, start, end, scale);
+    if (Double.isNaN(scaled)) {
+      return end;
     }
-    return pos;
+    int unitEnd = afterStart + unit.text().length();
+    String normalized = unit.value();
+    int rateStart = skipSpace(text, unitEnd);
+    AmountTables.Token rate = normalized.contains("/") ? null : tokenAt(text, rateStart, tables.ratesByFirst, true);
+    if (rate == null && text.startsWith("/", unitEnd)) {
+      rate = tokenAt(text, unitEnd, tables.ratesByFirst, true);
+      rateStart = unitEnd;
+    }
+    if (rate != null) {
+      normalized += rate.value();
+      unitEnd = rateStart + rate.text().length();
+    }
+    quantities.add(Quantity.newBuilder().setText(text.substring(start, unitEnd)).setValue(scaled * unit.factor())
+        .setUnit(normalized).build());
+    return unitEnd;
+  }
+
+  /** The number written at [start, end) times its scale, or NaN when it is not a number ("1.2.3"). */
+  private static double scaled(String text, int start, int end, Double scale) {
+    try {
+      return Double.parseDouble(text.substring(start, end).replace(",", "")) * (scale == null ? 1 : scale);
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
   }
 
   /** Digits with thousands separators ("7,280") and a decimal part ("1.5"). */

@@ -31,8 +31,8 @@ public final class EntityExtractor {
   }
 
   public Entities extract(NormalizedText text) {
-    Prepared prepared = prepare(text);
-    List<PhraseMatcher.Match> matches = gazetteers.matcher().find(prepared.text());
+    MatchText prepared = prepare(text);
+    List<PhraseMatcher.Match> matches = gazetteers.matcher().find(prepared);
     List<MoneyAmount> money = new ArrayList<>();
     List<Quantity> quantities = new ArrayList<>();
     gazetteers.amounts().extract(prepared.text(), money, quantities);
@@ -47,20 +47,15 @@ public final class EntityExtractor {
 
   /** Every country named, with its evidence, before the focus rule: for measuring and tuning the rule. */
   List<CountryEvidence> countryEvidence(NormalizedText text) {
-    Prepared prepared = prepare(text);
-    return countryEvidence(prepared, gazetteers.matcher().find(prepared.text()));
+    MatchText prepared = prepare(text);
+    return countryEvidence(prepared, gazetteers.matcher().find(prepared));
   }
 
-  /** The title, a line break and the body, prepared for matching, and where the body starts. */
-  private record Prepared(String text, int bodyStart) {}
-
-  private static Prepared prepare(NormalizedText text) {
-    String title = text.getTitle() == null ? "" : text.getTitle();
-    String body = text.getBody() == null ? "" : text.getBody();
-    return new Prepared(MatchText.of(title + "\n" + body), title.length() + 1);
+  private static MatchText prepare(NormalizedText text) {
+    return MatchText.of(text.getTitle() == null ? "" : text.getTitle(), text.getBody() == null ? "" : text.getBody());
   }
 
-  private List<CountryEvidence> countryEvidence(Prepared prepared, List<PhraseMatcher.Match> matches) {
+  private List<CountryEvidence> countryEvidence(MatchText prepared, List<PhraseMatcher.Match> matches) {
     return gazetteers.countryResolver().resolve(prepared.text(), prepared.bodyStart(), matches);
   }
 
