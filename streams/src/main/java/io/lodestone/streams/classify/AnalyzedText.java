@@ -1,6 +1,5 @@
 package io.lodestone.streams.classify;
 
-import java.nio.CharBuffer;
 import java.util.Arrays;
 
 /**
@@ -64,8 +63,9 @@ final class AnalyzedText {
     return size;
   }
 
-  CharSequence codes() {
-    return CharBuffer.wrap(codes, 0, size);
+  /** One code per token, in order. */
+  char[] codes() {
+    return Arrays.copyOf(codes, size);
   }
 
   int start(int token) {

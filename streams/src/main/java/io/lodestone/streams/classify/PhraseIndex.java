@@ -1,24 +1,24 @@
 package io.lodestone.streams.classify;
 
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.ahocorasick.trie.PayloadTrie;
-import org.apache.lucene.analysis.CharArrayMap;
 
 /**
  * Every phrase of the taxonomy (theme terms, parts of proximity rules, context and off-topic terms)
- * compiled into one Aho-Corasick automaton over stem sequences. Each distinct stem gets one
- * private-use character, so a report field becomes a short string with one character per word and
- * a single pass finds all phrases at word boundaries, whatever their number. Immutable once built.
+ * compiled into one Aho-Corasick automaton over stem sequences (a double-array trie). Each distinct
+ * stem gets one character code, so a report field becomes a short string with one character per
+ * word and a single pass finds all phrases at word boundaries, whatever their number. Immutable
+ * once built.
  */
 final class PhraseIndex {
   /** Code of a word that occurs in no phrase. */
   static final char UNKNOWN = '\u0001';
-  private static final char FIRST_CODE = '\uE000';
-  private static final char LAST_CODE = '\uF8FF';
+  /** Codes are small numbers, which keeps the automaton's arrays small. */
+  private static final char FIRST_CODE = '\u0002';
+  private static final char LAST_CODE = '\uFFFE';
 
   enum Kind { THEME_TERM, NEAR_PART, CONTEXT_TERM, OFF_TOPIC }
 
@@ -42,44 +42,43 @@ final class PhraseIndex {
    */
   private static final int MAX_WORD_CODES = 100_000;
 
-  private final CharArrayMap<Character> vocabulary = new CharArrayMap<>(1024, false);
-  private final ThreadLocal<CharArrayMap<Character>> wordCodes = ThreadLocal.withInitial(() -> new CharArrayMap<>(4096, false));
-  private final Map<String, Phrase> phrases = new HashMap<>();
-  private final PayloadTrie<Phrase> trie;
+  /** Stem to code; read-only once built. */
+  private final WordCodes vocabulary = new WordCodes();
+  private final ThreadLocal<WordCodes> wordCodes = ThreadLocal.withInitial(WordCodes::new);
+  private final int phraseCount;
+  private final AhoCorasickDoubleArrayTrie<Phrase> trie = new AhoCorasickDoubleArrayTrie<>();
 
   private PhraseIndex(Builder builder) {
-    PayloadTrie.PayloadTrieBuilder<Phrase> trieBuilder = PayloadTrie.builder();
-    for (Map.Entry<String, Phrase> entry : builder.phrases.entrySet()) {
-      trieBuilder.addKeyword(entry.getKey(), entry.getValue());
-    }
-    this.vocabulary.putAll(builder.vocabulary);
-    this.phrases.putAll(builder.phrases);
-    this.trie = trieBuilder.build();
+    builder.vocabulary.forEach(vocabulary::put);
+    this.phraseCount = builder.phrases.size();
+    this.trie.build(builder.phrases);
   }
 
   int phraseCount() {
-    return phrases.size();
+    return phraseCount;
   }
 
   AnalyzedText analyze(String text, boolean title) {
     AnalyzedText analyzed = new AnalyzedText(text, title);
-    CharArrayMap<Character> codes = wordCodes.get();
+    WordCodes codes = wordCodes.get();
     if (codes.size() > MAX_WORD_CODES) {
       codes.clear();
     }
     EnglishAnalysis.words(text, (word, length, start, end) -> {
-      if (Character.isDigit(word[0])) {
+      int hash = WordCodes.hash(word, length);
+      char first = word[0];
+      if (first >= '0' && first <= '9' || first >= 0x80 && Character.isDigit(first)) {
         // figures are many and never stemmed: looked up as written, not remembered
-        Character figure = vocabulary.get(word, 0, length);
-        analyzed.add(figure == null ? UNKNOWN : figure, start, end);
+        int figure = vocabulary.get(word, length, hash);
+        analyzed.add(figure < 0 ? UNKNOWN : (char) figure, start, end);
         return;
       }
-      Character code = codes.get(word, 0, length);
-      if (code == null) {
+      int code = codes.get(word, length, hash);
+      if (code < 0) {
         code = code(new String(word, 0, length));
-        codes.put(Arrays.copyOf(word, length), code);
+        codes.put(word, length, hash, (char) code);
       }
-      analyzed.add(code, start, end);
+      analyzed.add((char) code, start, end);
     });
     return analyzed;
   }
@@ -87,15 +86,12 @@ final class PhraseIndex {
   /** The code of one lower-cased word: its stem's, or UNKNOWN. */
   private char code(String word) {
     List<String> stems = EnglishAnalysis.stems(word);
-    Character code = stems.size() == 1 ? vocabulary.get(stems.get(0)) : null;
-    return code == null ? UNKNOWN : code;
+    int code = stems.size() == 1 ? vocabulary.get(stems.get(0)) : -1;
+    return code < 0 ? UNKNOWN : (char) code;
   }
 
   void match(AnalyzedText text, MatchSink sink) {
-    trie.parseText(text.codes(), emit -> {
-      sink.match(emit.getPayload(), emit.getStart(), emit.getEnd());
-      return true;
-    });
+    trie.parseText(text.codes(), (begin, end, phrase, index) -> sink.match(phrase, begin, end - 1));
   }
 
   static final class Builder {
