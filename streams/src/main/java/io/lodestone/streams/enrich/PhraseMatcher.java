@@ -1,12 +1,13 @@
 package io.lodestone.streams.enrich;
 
-import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.analysis.CharArrayMap;
 
 /**
  * Finds gazetteer phrases in a text, case-insensitively, then keeps the matches that pass their whole-word,
@@ -14,28 +15,53 @@ import java.util.Map;
  * organizations (so "Export-Import Bank of the United States" is both an organization and a mention of the
  * United States, while "New South Wales" hides "Wales").
  *
- * <p>The phrases are held in a double-array trie over lower-cased characters. A phrase may only start where a
- * word starts (or at a character that is not part of a word), so rather than an Aho-Corasick scan of every
- * character, which would report hundreds of matches inside words per report ("in" in "business", "co" in
- * "company") only for them to be discarded, the trie is walked from each such position and stops at the first
- * character no phrase continues with: a few array reads per word.
- * Thread-safe: the trie is immutable after construction.
+ * <p>A phrase that starts with a letter or digit can only match where a word starts, and only where that whole
+ * word is the phrase's first word ("Indian" is not in "Indiana"; "u" of "U.S." is the whole word before the
+ * full stop). So the phrases are indexed by their lower-cased first word, and each word of the text is looked
+ * up once: most words start no phrase (a bit set of the first words' hash codes, small enough to stay in the
+ * processor's cache, tells most of them apart without a lookup), and the few candidates of the others are
+ * compared character by character. (An Aho-Corasick scan would visit every character and report hundreds of matches inside words per
+ * report, "in" in "business", "co" in "company", only for them to be discarded.) Phrases that start with
+ * another character are looked up at every such character. Thread-safe: immutable after construction.
  */
 final class PhraseMatcher {
   private static final Comparator<Match> LEFTMOST_LONGEST =
       Comparator.comparingInt(Match::start).thenComparing(Comparator.comparingInt(Match::end).reversed());
 
-  /** Phrases by their lower-cased text; phrases written alike in another case share one key. */
-  private final PrefixTrie trie = new PrefixTrie();
+  /** A lower-cased phrase text and the phrases written so (in any case). */
+  private record Key(char[] text, Phrase[] phrases) {}
+
+  /** Keys by their first word (or, for keys that start with neither a letter nor a digit, their first character). */
+  private final CharArrayMap<Key[]> keysByStart;
+  private final boolean keysStartOutsideWords;
+  /** Bit {@code hash(word) & FILTER_MASK} is set for each first word. */
+  private final long[] firstWordFilter = new long[(FILTER_MASK + 1) / 64];
+  private static final int FILTER_MASK = (1 << 16) - 1;
 
   PhraseMatcher(Collection<Phrase> phrases) {
-    Map<String, List<Phrase>> byKey = new HashMap<>();
+    Map<String, List<Phrase>> byText = new LinkedHashMap<>();
     for (Phrase phrase : phrases) {
-      byKey.computeIfAbsent(fold(phrase.text()), k -> new ArrayList<>()).add(phrase);
+      byText.computeIfAbsent(fold(phrase.text()), k -> new ArrayList<>()).add(phrase);
     }
-    Map<String, Phrase[]> keys = new HashMap<>();
-    byKey.forEach((key, list) -> keys.put(key, list.toArray(Phrase[]::new)));
-    trie.build(keys);
+    Map<String, List<Key>> byStart = new LinkedHashMap<>();
+    byText.forEach((text, list) -> byStart.computeIfAbsent(text.substring(0, Math.max(1, wordEnd(text.toCharArray(), 0))),
+        k -> new ArrayList<>()).add(new Key(text.toCharArray(), list.toArray(Phrase[]::new))));
+    keysByStart = new CharArrayMap<>(byStart.size(), false);
+    byStart.forEach((start, keys) -> keysByStart.put(start, keys.toArray(Key[]::new)));
+    keysStartOutsideWords = byStart.keySet().stream().anyMatch(start -> !MatchText.isWordChar(start.charAt(0)));
+    for (String start : byStart.keySet()) {
+      int bit = hash(start.toCharArray(), 0, start.length()) & FILTER_MASK;
+      firstWordFilter[bit >>> 6] |= 1L << bit;
+    }
+  }
+
+  /** The hash code of a word that {@link #find} computes as it reads the word. */
+  private static int hash(char[] text, int start, int end) {
+    int h = 0;
+    for (int i = start; i < end; i++) {
+      h = 31 * h + text[i];
+    }
+    return h ^ (h >>> 16);
   }
 
   /** A phrase found at [start, end) of the text. */
@@ -45,7 +71,7 @@ final class PhraseMatcher {
   List<Match> find(MatchText prepared) {
     String text = prepared.text();
     List<Match> candidates = new ArrayList<>();
-    PrefixTrie.Sink sink = (start, end, phrases) -> {
+    Sink sink = (start, end, phrases) -> {
       if (!wholeWordEnd(text, end) || tickerSymbol(text, start, end)) {
         return;
       }
@@ -56,13 +82,25 @@ final class PhraseMatcher {
       }
     };
     char[] folded = prepared.folded();
-    boolean previousInWord = false;
-    for (int start = 0; start < folded.length; start++) {
-      boolean inWord = MatchText.isWordChar(folded[start]);
-      if (!(inWord && previousInWord)) {
-        trie.prefixesAt(folded, start, sink);
+    int start = 0;
+    while (start < folded.length) {
+      if (MatchText.isWordChar(folded[start])) {
+        int end = start;
+        int h = 0;
+        while (end < folded.length && MatchText.isWordChar(folded[end])) {
+          h = 31 * h + folded[end++];
+        }
+        int bit = (h ^ (h >>> 16)) & FILTER_MASK;
+        if ((firstWordFilter[bit >>> 6] & 1L << bit) != 0) {
+          matchAt(folded, start, end - start, sink);
+        }
+        start = end;
+      } else {
+        if (keysStartOutsideWords) {
+          matchAt(folded, start, 1, sink);
+        }
+        start++;
       }
-      previousInWord = inWord;
     }
     candidates.sort(LEFTMOST_LONGEST);
     List<Match> accepted = new ArrayList<>(candidates.size());
@@ -75,6 +113,34 @@ final class PhraseMatcher {
       }
     }
     return accepted;
+  }
+
+  /** Reports each key that the text continues with at {@code start}, whose first word or character is {@code length} long. */
+  private void matchAt(char[] folded, int start, int length, Sink sink) {
+    Key[] keys = keysByStart.get(folded, start, length);
+    if (keys == null) {
+      return;
+    }
+    for (Key key : keys) {
+      char[] text = key.text();
+      int end = start + text.length;
+      if (end <= folded.length && Arrays.equals(folded, start + length, end, text, length, text.length)) {
+        sink.hit(start, end, key.phrases());
+      }
+    }
+  }
+
+  private interface Sink {
+    void hit(int start, int end, Phrase[] phrases);
+  }
+
+  /** The end of the run of letters and digits at {@code start}. */
+  private static int wordEnd(char[] text, int start) {
+    int end = start;
+    while (end < text.length && MatchText.isWordChar(text[end])) {
+      end++;
+    }
+    return end;
   }
 
   private static String fold(String phrase) {
@@ -94,7 +160,7 @@ final class PhraseMatcher {
 
   /**
    * Word characters may not continue a phrase that ends with one ("Indian" is not in "Indiana"); that none
-   * precedes a phrase that starts with one is ensured by where the trie is walked from.
+   * precedes a phrase that starts with one is ensured by where phrases are looked up.
    */
   private static boolean wholeWordEnd(String text, int end) {
     return end == text.length() || !isWordChar(text.charAt(end - 1)) || !isWordChar(text.charAt(end));
@@ -107,40 +173,6 @@ final class PhraseMatcher {
 
   private static boolean isWordChar(char c) {
     return MatchText.isWordChar(c);
-  }
-
-  /**
-   * The library's double-array trie, walked from one start position. Its arrays are the library's documented
-   * double-array layout: from state {@code s}, character {@code c} leads to {@code p = base[s] + c + 1} when
-   * {@code check[p] == base[s]}; {@code output[p]} lists the keys ending there (with suffix keys, which are
-   * told apart by their length {@code l}).
-   */
-  private static final class PrefixTrie extends AhoCorasickDoubleArrayTrie<Phrase[]> {
-    interface Sink {
-      void hit(int start, int end, Phrase[] phrases);
-    }
-
-    /** Reports every key that the text continues with at {@code start}, shortest first. */
-    void prefixesAt(char[] text, int start, Sink sink) {
-      int state = 0;
-      for (int i = start; i < text.length; i++) {
-        int b = base[state];
-        int p = b + text[i] + 1;
-        if (p >= check.length || check[p] != b) {
-          return;
-        }
-        state = p;
-        int[] keys = output[state];
-        if (keys != null) {
-          int length = i + 1 - start;
-          for (int key : keys) {
-            if (l[key] == length) {
-              sink.hit(start, i + 1, get(key));
-            }
-          }
-        }
-      }
-    }
   }
 
   /** A qualifier must follow "Word, " or "Word., " (a city, as in "Tulsa, Okla."). */

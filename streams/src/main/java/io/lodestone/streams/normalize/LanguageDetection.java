@@ -8,10 +8,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.Set;
+import org.apache.lucene.analysis.CharArraySet;
 
 /**
  * Language of a report, by Lingua (low-accuracy mode, restricted to the candidate languages of
@@ -26,7 +26,8 @@ final class LanguageDetection {
   static final String RESOURCE = "language.properties";
 
   private final LanguageDetector detector;
-  private final Set<String> englishFunctionWords;
+  private final CharArraySet englishFunctionWords;
+  private final int longestFunctionWord;
   private final int sampleChars;
   private final int fastPathWords;
   private final double fastPathShare;
@@ -36,7 +37,9 @@ final class LanguageDetection {
         .map(code -> Language.getByIsoCode639_1(IsoCode639_1.valueOf(code.strip().toUpperCase(Locale.ROOT))))
         .toArray(Language[]::new);
     this.detector = LanguageDetectorBuilder.fromLanguages(candidates).withLowAccuracyMode().build();
-    this.englishFunctionWords = new HashSet<>(Arrays.asList(settings.getProperty("english.function.words").split("\\s*,\\s*")));
+    List<String> functionWords = Arrays.asList(settings.getProperty("english.function.words").split("\\s*,\\s*"));
+    this.englishFunctionWords = new CharArraySet(functionWords, false);
+    this.longestFunctionWord = functionWords.stream().mapToInt(String::length).max().orElse(0);
     this.sampleChars = Integer.parseInt(settings.getProperty("sample.chars").strip());
     this.fastPathWords = Integer.parseInt(settings.getProperty("english.fast.path.words").strip());
     this.fastPathShare = Double.parseDouble(settings.getProperty("english.fast.path.share").strip());
@@ -65,24 +68,33 @@ final class LanguageDetection {
     return language == Language.UNKNOWN ? null : language.getIsoCode639_1().name().toLowerCase(Locale.ROOT);
   }
 
-  /** Latin script only and enough of the first words are English function words ("the", "of", "said"). */
+  /**
+   * Latin script only and enough of the first words are English function words ("the", "of", "said").
+   * Once enough function words are counted the answer can only be yes, unless a letter of another
+   * script follows among those first words, so only that is still looked for.
+   */
   boolean isPlainlyEnglish(String text) {
     int words = 0;
     int functionWords = 0;
-    StringBuilder word = new StringBuilder(16);
+    double enough = Math.max(8, fastPathShare * fastPathWords);
+    char[] word = new char[longestFunctionWord];
+    int length = 0;
     for (int i = 0; i <= text.length() && words < fastPathWords; i++) {
       char c = i < text.length() ? text.charAt(i) : ' ';
       if (Character.isLetter(c)) {
         if (c > '\u024F') {
           return false; // beyond Latin Extended-B: another script, let Lingua decide
         }
-        word.append(Character.toLowerCase(c));
-      } else if (word.length() > 0) {
+        if (length < word.length) {
+          word[length] = Character.toLowerCase(c);
+        }
+        length++;
+      } else if (length > 0) {
         words++;
-        if (englishFunctionWords.contains(word.toString())) {
+        if (functionWords < enough && length <= word.length && englishFunctionWords.contains(word, 0, length)) {
           functionWords++;
         }
-        word.setLength(0);
+        length = 0;
       }
     }
     return words >= 8 && functionWords >= fastPathShare * words;

@@ -1,6 +1,7 @@
 package io.lodestone.streams.normalize;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 
 /**
  * Unicode NFC and whitespace clean-up in one pass: every kind of space (NBSP, thin, ideographic,
@@ -22,42 +23,34 @@ final class Whitespace {
 
   /** Lines trimmed, inner whitespace runs collapsed to one space, blank lines dropped. */
   static String collapse(String text) {
-    StringBuilder out = new StringBuilder(text.length());
+    char[] in = text.toCharArray();
+    char[] out = new char[in.length];
+    int size = 0;
     boolean pendingSpace = false;
     boolean pendingNewline = false;
-    int i = 0;
-    while (i < text.length()) {
-      char c = text.charAt(i);
-      if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
-        pendingNewline = out.length() > 0;
+    for (char c : in) {
+      if (c > ' ' && c < '\u007F' || c > '\u00AD' && c < '\u1680') {
+        // ordinary character: the common case, tested first
+      } else if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+        pendingNewline = size > 0;
         pendingSpace = false;
-        i++;
+        continue;
       } else if (isSpace(c)) {
-        pendingSpace = out.length() > 0;
-        i++;
+        pendingSpace = size > 0;
+        continue;
       } else if (isInvisible(c)) {
-        i++;
-      } else {
-        if (pendingNewline) {
-          out.append('\n');
-        } else if (pendingSpace) {
-          out.append(' ');
-        }
-        pendingNewline = false;
-        pendingSpace = false;
-        int run = i + 1; // copy the whole run of ordinary characters at once
-        while (run < text.length() && isOrdinary(text.charAt(run))) {
-          run++;
-        }
-        out.append(text, i, run);
-        i = run;
+        continue;
       }
+      if (pendingNewline) {
+        out[size++] = '\n';
+      } else if (pendingSpace) {
+        out[size++] = ' ';
+      }
+      pendingNewline = false;
+      pendingSpace = false;
+      out[size++] = c;
     }
-    return out.toString();
-  }
-
-  private static boolean isOrdinary(char c) {
-    return c > ' ' && c < '\u007F' || c > '\u00AD' && c < '\u1680';
+    return size == in.length && Arrays.equals(in, out) ? text : new String(out, 0, size);
   }
 
   private static boolean isSpace(char c) {
