@@ -60,17 +60,10 @@ final class EnglishAnalysis {
   /**
    * Lower-cased words of the text with their offsets, not yet stemmed: the remaining filters act on
    * one word at a time, so {@link #stems(String)} of such a word gives what {@link #analyze} would.
-   * Found by {@link StandardWords} when it can, else by the tokenizer and lower-case filter.
+   * The same as {@link StandardWords#words}, which is faster but does not take every text.
    */
-  static void words(String text, TokenSink sink) {
-    if (!StandardWords.words(text, sink)) {
-      luceneWords(text, sink);
-    }
-  }
-
-  /** {@link #words} by the tokenizer and lower-case filter themselves. */
-  static void luceneWords(String text, TokenSink sink) {
-    run(WORDS, text, sink);
+  static void words(String text, StandardWords.WordSink sink) {
+    run(WORDS, text, (word, length, start, end) -> sink.word(word, length, WordCodes.hash(word, length), start, end));
   }
 
   private static void run(Analyzer analyzer, String text, TokenSink sink) {

@@ -44,7 +44,7 @@ final class PhraseIndex {
 
   /** Stem to code; read-only once built. */
   private final WordCodes vocabulary = new WordCodes();
-  private final ThreadLocal<WordCodes> wordCodes = ThreadLocal.withInitial(WordCodes::new);
+  private final ThreadLocal<WordMemo> wordCodes = ThreadLocal.withInitial(WordMemo::new);
   private final int phraseCount;
   private final AhoCorasickDoubleArrayTrie<Phrase> trie = new AhoCorasickDoubleArrayTrie<>();
 
@@ -59,28 +59,33 @@ final class PhraseIndex {
   }
 
   AnalyzedText analyze(String text, boolean title) {
-    AnalyzedText analyzed = new AnalyzedText(text, title);
-    WordCodes codes = wordCodes.get();
+    WordMemo codes = wordCodes.get();
     if (codes.size() > MAX_WORD_CODES) {
       codes.clear();
     }
-    EnglishAnalysis.words(text, (word, length, start, end) -> {
-      int hash = WordCodes.hash(word, length);
-      char first = word[0];
-      if (first >= '0' && first <= '9' || first >= 0x80 && Character.isDigit(first)) {
-        // figures are many and never stemmed: looked up as written, not remembered
-        int figure = vocabulary.get(word, length, hash);
-        analyzed.add(figure < 0 ? UNKNOWN : (char) figure, start, end);
-        return;
-      }
-      int code = codes.get(word, length, hash);
-      if (code < 0) {
-        code = code(new String(word, 0, length));
-        codes.put(word, length, hash, (char) code);
-      }
-      analyzed.add((char) code, start, end);
-    });
+    AnalyzedText analyzed = new AnalyzedText(text, title);
+    if (!StandardWords.words(text, (word, length, hash, start, end) -> analyzed.add(code(codes, word, length, hash), start, end))) {
+      AnalyzedText again = new AnalyzedText(text, title); // a text for Lucene: what the fast pass found so far is dropped
+      EnglishAnalysis.words(text, (word, length, hash, start, end) -> again.add(code(codes, word, length, hash), start, end));
+      return again;
+    }
     return analyzed;
+  }
+
+  /** The code of a lower-cased word, remembered per thread. */
+  private char code(WordMemo codes, char[] word, int length, int hash) {
+    char first = word[0];
+    if (first >= '0' && first <= '9' || first >= 0x80 && Character.isDigit(first)) {
+      // figures are many and never stemmed: looked up as written, not remembered
+      int figure = vocabulary.get(word, length, hash);
+      return figure < 0 ? UNKNOWN : (char) figure;
+    }
+    int code = codes.get(word, length, hash);
+    if (code < 0) {
+      code = code(new String(word, 0, length));
+      codes.put(word, length, hash, (char) code);
+    }
+    return (char) code;
   }
 
   /** The code of one lower-cased word: its stem's, or UNKNOWN. */

@@ -40,45 +40,56 @@ final class StandardWords {
   private static final byte EXTEND_NUM_LET = 6;
   private static final byte UNSUPPORTED = 7;
 
-  /** Characters below this are probed: Latin, general punctuation and currency signs; the rest go to Lucene. */
-  private static final char PROBED_LIMIT = '\u20D0';
-  private static final char[][] PROBED_RANGES = {{'\u0000', '\u0250'}, {'\u2000', '\u2070'}, {'\u20A0', PROBED_LIMIT}};
-  /** StandardTokenizer's longest token; longer runs of word characters go to Lucene. */
+  private static final char[][] PROBED_RANGES = {{'\u0000', '\u0250'}, {'\u2000', '\u2070'}, {'\u20A0', '\u20D0'}};
+  /** StandardTokenizer's longest token; texts with longer words go to Lucene. */
   private static final int MAX_TOKEN_LENGTH = StandardAnalyzer.DEFAULT_MAX_TOKEN_LENGTH;
 
+  /** Class of every character; those outside the probed ranges are UNSUPPORTED. */
   private static final byte[] CLASSES = probeClasses();
 
   private StandardWords() {}
 
+  /** Receives each word, lower-cased, with {@link WordCodes#hash its hash code} and its offsets in the text. */
+  interface WordSink {
+    void word(char[] word, int length, int hash, int start, int end);
+  }
+
   /**
    * Calls the sink with each lower-cased word of the text and its offsets, as StandardTokenizer and
-   * LowerCaseFilter would; returns false, without calling the sink, when the text needs Lucene.
+   * LowerCaseFilter would, and returns true; or returns false when the text needs Lucene, in which
+   * case the words the sink has received so far are to be discarded.
    */
-  static boolean words(String string, EnglishAnalysis.TokenSink sink) {
+  static boolean words(String string, WordSink sink) {
     char[] text = string.toCharArray();
-    if (!supported(text)) {
-      return false;
-    }
     char[] word = new char[MAX_TOKEN_LENGTH];
-    int length = text.length;
     int i = 0;
-    while (i < length) {
+    while (i < text.length) {
       byte first = CLASSES[text[i]];
+      if (first == UNSUPPORTED) {
+        return false;
+      }
       if (first != LETTER && first != DIGIT && first != EXTEND_NUM_LET) {
         i++;
         continue;
       }
       int end = wordEnd(text, i);
-      if (end > 0) {
-        for (int k = i; k < end; k++) {
-          char c = text[k];
-          word[k - i] = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) : Character.toLowerCase(c);
-        }
-        sink.token(word, end - i, i, end);
-        i = end;
-      } else {
-        i = -end;
+      if (end < 0) {
+        i = -end; // underscores only: no word
+        continue;
       }
+      int length = end - i;
+      if (length >= MAX_TOKEN_LENGTH) {
+        return false;
+      }
+      int hash = 0;
+      for (int k = 0; k < length; k++) {
+        char c = text[i + k];
+        c = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) : Character.toLowerCase(c);
+        word[k] = c;
+        hash = WordCodes.hashStep(hash, c);
+      }
+      sink.word(word, length, WordCodes.hash(hash), i, end);
+      i = end;
     }
     return true;
   }
@@ -114,28 +125,9 @@ final class StandardWords {
     return letterOrDigit ? j : -j;
   }
 
-  /** Every character probed and simple, and no run of word characters as long as StandardTokenizer's limit. */
-  private static boolean supported(char[] text) {
-    int run = 0;
-    for (char c : text) {
-      if (c >= PROBED_LIMIT) {
-        return false;
-      }
-      byte k = CLASSES[c];
-      if (k == UNSUPPORTED) {
-        return false;
-      }
-      run = k == OTHER ? 0 : run + 1;
-      if (run >= MAX_TOKEN_LENGTH) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** The part each probed character plays in StandardTokenizer's word boundaries, found by asking it. */
   private static byte[] probeClasses() {
-    byte[] classes = new byte[PROBED_LIMIT];
+    byte[] classes = new byte[Character.MAX_VALUE + 1];
     Arrays.fill(classes, UNSUPPORTED);
     Probe probe = new Probe();
     for (char[] range : PROBED_RANGES) {

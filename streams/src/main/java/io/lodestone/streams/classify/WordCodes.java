@@ -10,7 +10,8 @@ import java.util.Arrays;
  * while words are added.
  */
 final class WordCodes {
-  private int[] slots = new int[1024]; // entry index + 1; 0 = free
+  /** Two ints per slot: the entry's hash code (compared before its characters are) and its index + 1, 0 = free. */
+  private int[] slots = new int[2 * 1024];
   private int[] hashes = new int[512];
   private int[] starts = new int[513]; // entry e's characters are chars[starts[e] .. starts[e + 1])
   private char[] chars = new char[4096];
@@ -20,20 +21,30 @@ final class WordCodes {
   static int hash(char[] word, int length) {
     int h = 0;
     for (int i = 0; i < length; i++) {
-      h = 31 * h + word[i];
+      h = hashStep(h, word[i]);
     }
-    return h ^ (h >>> 15);
+    return hash(h);
+  }
+
+  /** The hash code in the making after one more character, for callers that read the word anyway. */
+  static int hashStep(int hash, char c) {
+    return 31 * hash + c;
+  }
+
+  /** The hash code of a word from the result of {@link #hashStep} over its characters. */
+  static int hash(int steps) {
+    return steps ^ (steps >>> 15);
   }
 
   /** The code of the word, or -1 when it has none. */
   int get(char[] word, int length, int hash) {
-    int mask = slots.length - 1;
+    int mask = slots.length / 2 - 1;
     for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
-      int entry = slots[slot] - 1;
+      int entry = slots[2 * slot + 1] - 1;
       if (entry < 0) {
         return -1;
       }
-      if (hashes[entry] == hash && equals(entry, word, length)) {
+      if (slots[2 * slot] == hash && equals(entry, word, length)) {
         return codes[entry];
       }
     }
@@ -46,7 +57,7 @@ final class WordCodes {
 
   /** Adds a word that is not in the table yet. */
   void put(char[] word, int length, int hash, char code) {
-    if (size + 1 > slots.length / 2) {
+    if (size + 1 > slots.length / 4) {
       grow();
     }
     if (size + 1 >= hashes.length) {
@@ -101,11 +112,12 @@ final class WordCodes {
   }
 
   private void insert(int entry) {
-    int mask = slots.length - 1;
+    int mask = slots.length / 2 - 1;
     int slot = hashes[entry] & mask;
-    while (slots[slot] != 0) {
+    while (slots[2 * slot + 1] != 0) {
       slot = (slot + 1) & mask;
     }
-    slots[slot] = entry + 1;
+    slots[2 * slot] = hashes[entry];
+    slots[2 * slot + 1] = entry + 1;
   }
 }

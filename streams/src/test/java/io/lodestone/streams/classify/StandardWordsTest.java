@@ -19,13 +19,16 @@ class StandardWordsTest {
 
   private static List<String> fast(String text) {
     List<String> words = new ArrayList<>();
-    boolean handled = StandardWords.words(text, (word, length, start, end) -> words.add(new String(word, 0, length) + "@" + start + "-" + end));
+    boolean handled = StandardWords.words(text, (word, length, hash, start, end) -> {
+      assertThat(hash).isEqualTo(WordCodes.hash(word, length));
+      words.add(new String(word, 0, length) + "@" + start + "-" + end);
+    });
     return handled ? words : null;
   }
 
   private static List<String> lucene(String text) {
     List<String> words = new ArrayList<>();
-    EnglishAnalysis.luceneWords(text, (word, length, start, end) -> words.add(new String(word, 0, length) + "@" + start + "-" + end));
+    EnglishAnalysis.words(text, (word, length, hash, start, end) -> words.add(new String(word, 0, length) + "@" + start + "-" + end));
     return words;
   }
 
@@ -49,6 +52,8 @@ class StandardWordsTest {
     assertThat(fast("soft\u00ADhyphen")).isNull();
     assertThat(fast("Moscow Москва")).isNull();
     assertThat(fast("a".repeat(300))).isNull();
+    assertThat(fast("x " + "a".repeat(254))).isEqualTo(lucene("x " + "a".repeat(254)));
+    assertThat(fast("x " + "a".repeat(255) + " y")).isNull();
     assertThat(fast("plain text, 2026")).isNotNull();
   }
 
