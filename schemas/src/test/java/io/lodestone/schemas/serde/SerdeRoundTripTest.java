@@ -156,7 +156,14 @@ class SerdeRoundTripTest {
         .isInstanceOf(SerializationException.class)
         .hasMessageContaining("Cannot encode io.lodestone.schemas.NewsReport for topic lodestone.test")
         .hasMessageContaining("title");
-    assertThatThrownBy(() -> ((AvroSerializer<Object>) (AvroSerializer<?>) serializer).serialize(TOPIC, "text"))
+  }
+
+  @Test
+  void anythingButAnAvroRecordIsASerializationException() {
+    AvroSerializer<Object> serializer = new AvroSerializer<>();
+    serializer.configure(config(), false);
+
+    assertThatThrownBy(() -> serializer.serialize(TOPIC, "text"))
         .isInstanceOf(SerializationException.class)
         .hasMessage("AvroSerializer takes Avro records, not java.lang.String");
   }
