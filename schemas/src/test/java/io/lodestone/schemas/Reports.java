@@ -51,8 +51,10 @@ public final class Reports {
             .setCountries(List.of(country("IN", "India", 4), country("CN", "China", 1)))
             .setMinerals(List.of(mineral("neodymium", "Neodymium", 2), mineral("praseodymium", "Praseodymium", 1),
                 mineral("rare-earths", "Rare earth elements", 3)))
-            .setOrganizations(List.of(OrganizationMention.newBuilder().setId("mhi").setName("Ministry of Heavy Industries")
-                .setKind("ministry").setMentions(1).build()))
+            .setOrganizations(List.of(organization("mhi", "Ministry of Heavy Industries", "ministry"),
+                organization("mines", "Ministry of Mines", "ministry"),
+                organization("irel", "IREL (India) Limited", "company"),
+                organization("cabinet", "Union Cabinet", "agency")))
             .setMoney(List.of(MoneyAmount.newBuilder().setText("Rs 7,280 crore").setCurrency("INR").setValue(7.28e10).build()))
             .setQuantities(List.of(quantity("6,000 metric tonnes per annum", 6000), quantity("1,200 tonnes per annum", 1200)))
             .build())
@@ -62,7 +64,9 @@ public final class Reports {
             ThemeScore.newBuilder().setId("industrial-policy").setScore(0.71)
                 .setEvidence(List.of("financial outlay", "global competitive bidding")).build(),
             ThemeScore.newBuilder().setId("import-dependence").setScore(0.55)
-                .setEvidence(List.of("reduce dependence on imports")).build()))
+                .setEvidence(List.of("reduce dependence on imports", "accounts for most of the global processing")).build(),
+            ThemeScore.newBuilder().setId("ev-demand").setScore(0.42)
+                .setEvidence(List.of("driven by electric vehicles, wind turbines", "expected to double by 2030")).build()))
         .setRelevance(0.88)
         .setDedup(Dedup.newBuilder().setFingerprint("5e0f2a9c1b7d4e3f8a6b2c1d0e9f8a7b").setStoryId(id)
             .setSourcesSeen(List.of("news.example", "wire.example")).setDuplicateCount(1).build())
@@ -134,6 +138,10 @@ public final class Reports {
   private static MineralMention mineral(String id, String name, int mentions) {
     return MineralMention.newBuilder().setId(id).setName(name).setGroup("rare-earths").setCritical(true)
         .setMentions(mentions).build();
+  }
+
+  private static OrganizationMention organization(String id, String name, String kind) {
+    return OrganizationMention.newBuilder().setId(id).setName(name).setKind(kind).setMentions(1).build();
   }
 
   private static Quantity quantity(String text, double tonnesPerYear) {

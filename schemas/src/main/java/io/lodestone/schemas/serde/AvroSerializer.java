@@ -105,12 +105,23 @@ public class AvroSerializer<T> implements Serializer<T> {
     return latest.id();
   }
 
-  @SuppressWarnings("unchecked")
   private static DatumWriter<Object> writerFor(GenericContainer record) {
     Schema schema = record.getSchema();
     if (record instanceof SpecificRecord) {
-      return new SpecificDatumWriter<>(schema, SpecificData.getForClass(record.getClass()));
+      return new SpecificDatumWriter<>(schema, withCustomCoders(SpecificData.getForClass(record.getClass())));
     }
     return new GenericDatumWriter<>(schema, GenericData.get());
+  }
+
+  /**
+   * Generated classes without logical types carry unrolled encoders (customEncode), much faster than
+   * the generic walk, which Avro uses only when the model enables them. The generated model is shared
+   * by every user of the class, so a private copy is enabled rather than the shared one changed.
+   */
+  private static SpecificData withCustomCoders(SpecificData generated) {
+    SpecificData model = new SpecificData(generated.getClassLoader());
+    generated.getConversions().forEach(model::addLogicalTypeConversion);
+    model.setCustomCoders(true);
+    return model;
   }
 }
