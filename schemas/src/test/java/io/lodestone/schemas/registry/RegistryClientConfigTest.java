@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RegistryClientConfigTest {
 
@@ -33,12 +35,15 @@ class RegistryClientConfigTest {
     assertThat(RegistryClientConfig.forUrl("http://a:8081").authorizationHeader()).isNull();
   }
 
-  @Test
-  void basicAuthFromUserInfo() {
+  @ParameterizedTest
+  @CsvSource({
+      "basic.auth.credentials.source, USER_INFO, basic.auth.user.info, lode:st@ne, Basic bG9kZTpzdEBuZQ==",
+      "bearer.auth.credentials.source, STATIC_TOKEN, bearer.auth.token, t0ken, Bearer t0ken"})
+  void authorizationFromConfiguredCredentials(String sourceKey, String source, String key, String secret, String header) {
     RegistryClientConfig config = new RegistryClientConfig(Map.of("schema.registry.url", "http://a:8081",
-        "basic.auth.credentials.source", "USER_INFO", "basic.auth.user.info", "lode:st@ne"));
+        sourceKey, source, key, secret));
 
-    assertThat(config.authorizationHeader()).isEqualTo("Basic bG9kZTpzdEBuZQ==");
+    assertThat(config.authorizationHeader()).isEqualTo(header);
   }
 
   @Test
@@ -54,14 +59,6 @@ class RegistryClientConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessage("basic.auth.user.info is set but basic.auth.credentials.source is URL, so it would be ignored; "
             + "set basic.auth.credentials.source=USER_INFO");
-  }
-
-  @Test
-  void bearerToken() {
-    RegistryClientConfig config = new RegistryClientConfig(Map.of("schema.registry.url", "http://a:8081",
-        "bearer.auth.credentials.source", "STATIC_TOKEN", "bearer.auth.token", "t0ken"));
-
-    assertThat(config.authorizationHeader()).isEqualTo("Bearer t0ken");
   }
 
   @Test
