@@ -12,11 +12,13 @@ import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
 import org.apache.avro.SchemaParseException;
 import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -113,27 +115,17 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     return (T) value;
   }
 
-  /**
-   * Avro's FastReaderBuilder resolves writer and reader schemas once, into readers that decode straight
-   * from the bytes; the default DatumReaders interpret a resolving grammar per value, several times
-   * slower. Built here rather than through GenericData's fast-reader flag, whose reader is created lazily
-   * and published without synchronization; the readers map publishes it safely.
-   */
   private DatumReader<Object> readerFor(int id, String topic) {
     Schema writer = writerSchema(id, topic);
     Schema reader = readerFixed ? readerSchema : specific ? generatedSchemaOf(writer, id) : writer;
     if (reader != writer) {
       requireReadable(reader, writer, id, topic);
     }
-    GenericData model = specific ? SpecificData.getForSchema(reader) : GenericData.get();
-    try {
-      return model.getFastReaderBuilder().createDatumReader(writer, reader);
-    } catch (IOException e) {
-      throw new SerializationException("Cannot build a reader of schema id " + id + " as " + reader.getFullName()
-          + ": " + describe(e), e);
-    }
+    return specific ? new SpecificDatumReader<>(writer, reader, SpecificData.getForSchema(reader))
+        : new GenericDatumReader<>(writer, reader, GenericData.get());
   }
 
+  /** Fails once, when the reader is built, rather than at some field of some record. */
   private static void requireReadable(Schema reader, Schema writer, int id, String topic) {
     List<Incompatibility> incompatibilities =
         SchemaCompatibility.checkReaderWriterCompatibility(reader, writer).getResult().getIncompatibilities();
