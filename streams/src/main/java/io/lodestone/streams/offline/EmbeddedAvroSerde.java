@@ -1,5 +1,6 @@
 package io.lodestone.streams.offline;
 
+import io.lodestone.schemas.serde.AvroDeserializer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.apache.avro.message.BinaryMessageDecoder;
@@ -17,6 +18,10 @@ import org.apache.kafka.common.serialization.Serializer;
  * Bytes that are not such a record of the expected schema raise a {@link SerializationException}.
  */
 public final class EmbeddedAvroSerde<T extends SpecificRecord> implements Serde<T> {
+  static {
+    trustLodestoneSchemas();
+  }
+
   private final BinaryMessageEncoder<T> encoder;
   private final BinaryMessageDecoder<T> decoder;
   private final String typeName;
@@ -26,6 +31,18 @@ public final class EmbeddedAvroSerde<T extends SpecificRecord> implements Serde<
     this.encoder = new BinaryMessageEncoder<>(model, model.getSchema(type));
     this.decoder = new BinaryMessageDecoder<>(model, model.getSchema(type));
     this.typeName = type.getSimpleName();
+  }
+
+  /**
+   * Avro only instantiates trusted classes; the schemas module's serde trusts Lodestone's generated
+   * classes when it is loaded, so load it.
+   */
+  private static void trustLodestoneSchemas() {
+    try {
+      Class.forName(AvroDeserializer.class.getName(), true, EmbeddedAvroSerde.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Override
