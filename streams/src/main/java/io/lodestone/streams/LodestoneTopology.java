@@ -44,8 +44,8 @@ public final class LodestoneTopology {
   public static Topology buildTopology(StreamsAppConfig config, TopologySerdes serdes) {
     DedupSettings dedup = DedupSettings.from(config);
     StreamsBuilder builder = new StreamsBuilder();
-    builder.addStateStore(DedupStores.reports(dedup.retention()));
-    builder.addStateStore(DedupStores.stories(dedup.retention()));
+    builder.addStateStore(DedupStores.reports(dedup));
+    builder.addStateStore(DedupStores.stories(dedup));
 
     Map<String, KStream<String, DedupOutcome>> outcomes = builder
         .stream(config.getString(CommonOptions.TOPIC_RAW), Consumed.with(Serdes.String(), serdes.newsReport()).withName(SOURCE))

@@ -24,6 +24,9 @@ public final class StreamsAppConfig extends AbstractConfig {
   public static final String DEDUP_SIGNATURE_BINS = "dedup.signature.bins";
   public static final String DEDUP_LSH_BANDS = "dedup.lsh.bands";
   public static final String DEDUP_LSH_ROWS = "dedup.lsh.rows";
+  public static final String DEDUP_STORE = "dedup.store";
+  public static final String STORE_ROCKSDB = "rocksdb";
+  public static final String STORE_IN_MEMORY = "in-memory";
 
   public static final ConfigDef CONFIG = CommonOptions.define(new ConfigDef())
       .define(APPLICATION_ID, Type.STRING, "lodestone-streams", Importance.HIGH,
@@ -52,7 +55,10 @@ public final class StreamsAppConfig extends AbstractConfig {
       .define(DEDUP_LSH_BANDS, Type.INT, 20, ConfigDef.Range.atLeast(1), Importance.LOW,
           "LSH bands: a pair becomes a candidate when any band agrees (probability 1-(1-J^rows)^bands).")
       .define(DEDUP_LSH_ROWS, Type.INT, 6, ConfigDef.Range.atLeast(1), Importance.LOW,
-          "Signature bins per LSH band; bands x rows must not exceed dedup.signature.bins.");
+          "Signature bins per LSH band; bands x rows must not exceed dedup.signature.bins.")
+      .define(DEDUP_STORE, Type.STRING, STORE_ROCKSDB, ConfigDef.ValidString.in(STORE_ROCKSDB, STORE_IN_MEMORY), Importance.LOW,
+          "Dedup state stores: rocksdb (persistent, for the app) or in-memory (offline runs, which commit after every "
+              + "record and would flush RocksDB each time); both are changelogged.");
 
   public StreamsAppConfig(Map<?, ?> originals) {
     super(CONFIG, originals, false);

@@ -4,10 +4,12 @@ import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * The deduplicator's state: persistent RocksDB window stores with changelogs, so that whole time
+ * The deduplicator's state: persistent RocksDB window stores with changelogs (in-memory ones for
+ * offline runs), so that whole time
  * segments older than the retention are dropped (bounded state without scans) and a restarted or moved
  * task restores them. Each entry's window start is the record time it was last written at.
  */
@@ -22,13 +24,16 @@ public final class DedupStores {
 
   private DedupStores() {}
 
-  public static StoreBuilder<WindowStore<String, RememberedReport>> reports(Duration retention) {
-    return Stores.windowStoreBuilder(Stores.persistentWindowStore(REPORTS, retention, ENTRY_WINDOW, false),
-        Serdes.String(), DedupStateSerdes.rememberedReport());
+  public static StoreBuilder<WindowStore<String, RememberedReport>> reports(DedupSettings settings) {
+    return Stores.windowStoreBuilder(supplier(REPORTS, settings), Serdes.String(), DedupStateSerdes.rememberedReport());
   }
 
-  public static StoreBuilder<WindowStore<String, StoryState>> stories(Duration retention) {
-    return Stores.windowStoreBuilder(Stores.persistentWindowStore(STORIES, retention, ENTRY_WINDOW, false),
-        Serdes.String(), DedupStateSerdes.storyState());
+  public static StoreBuilder<WindowStore<String, StoryState>> stories(DedupSettings settings) {
+    return Stores.windowStoreBuilder(supplier(STORIES, settings), Serdes.String(), DedupStateSerdes.storyState());
+  }
+
+  private static WindowBytesStoreSupplier supplier(String name, DedupSettings settings) {
+    return settings.inMemory() ? Stores.inMemoryWindowStore(name, settings.retention(), ENTRY_WINDOW, false)
+        : Stores.persistentWindowStore(name, settings.retention(), ENTRY_WINDOW, false);
   }
 }

@@ -18,7 +18,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * the report id or the content fingerprint was seen, near when a MinHash candidate from the LSH bands
  * has an estimated Jaccard similarity at or above the threshold. A copy goes out as a
  * {@link DuplicateNotice} keyed by the canonical id, carrying the story's updated count and sources; a
- * canonical report goes on to enrichment.
+ * canonical report goes on to enrichment. A report without a single word is never judged a copy.
  *
  * <p>A report id seen before is a re-delivery (a replay, a producer retry, the same URL imported
  * again): with unchanged content it is dropped, logged and counted, never reported as a duplicate of
@@ -36,10 +35,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeduplicateProcessor implements Processor<String, NormalizedReport, String, DedupOutcome> {
   private static final Logger LOG = LoggerFactory.getLogger(DeduplicateProcessor.class);
+  /** The fingerprint of a report without words: such a report is never a duplicate. */
+  private static final String NO_CONTENT = "";
 
   private final DedupSettings settings;
   private final MinHasher hasher;
-  private final CandidateIndex index = new CandidateIndex();
+  private final DedupIndex index = new DedupIndex();
   private ProcessorContext<String, DedupOutcome> context;
   private WindowStore<String, RememberedReport> reports;
   private WindowStore<String, StoryState> stories;
@@ -69,19 +70,28 @@ public final class DeduplicateProcessor implements Processor<String, NormalizedR
     return context.metrics().addRateTotalSensor("lodestone-dedup", "deduplicate", outcome, Sensor.RecordingLevel.INFO);
   }
 
-  /** The candidate index is derived from the reports store, restored from its changelog before init. */
+  /** The index is derived from the stores, which are restored from their changelogs before init. */
   private void rebuildIndex() {
-    List<KeyValue<Windowed<String>, RememberedReport>> remembered = new ArrayList<>();
-    try (KeyValueIterator<Windowed<String>, RememberedReport> all = reports.all()) {
-      all.forEachRemaining(remembered::add);
-    }
-    remembered.sort(Comparator.comparingLong(entry -> entry.key.window().start()));
+    List<KeyValue<Windowed<String>, RememberedReport>> remembered = all(reports);
     for (KeyValue<Windowed<String>, RememberedReport> entry : remembered) {
-      index.add(entry.key.window().start(), entry.key.key(), entry.value.fingerprint(), hasher.bandKeys(entry.value.signature()));
+      index.addReport(entry.key.window().start(), entry.key.key(), entry.value.fingerprint(),
+          hasher.bandKeys(entry.value.signature()));
+    }
+    for (KeyValue<Windowed<String>, StoryState> entry : all(stories)) {
+      index.addStory(entry.key.window().start(), entry.key.key());
     }
     if (!remembered.isEmpty()) {
       LOG.info("dedup index rebuilt from {} remembered reports in task {}", remembered.size(), context.taskId());
     }
+  }
+
+  private static <V> List<KeyValue<Windowed<String>, V>> all(WindowStore<String, V> store) {
+    List<KeyValue<Windowed<String>, V>> entries = new ArrayList<>();
+    try (KeyValueIterator<Windowed<String>, V> all = store.all()) {
+      all.forEachRemaining(entries::add);
+    }
+    entries.sort(Comparator.comparingLong(entry -> entry.key.window().start()));
+    return entries;
   }
 
   @Override
@@ -93,16 +103,17 @@ public final class DeduplicateProcessor implements Processor<String, NormalizedR
     index.expireBefore(cutoff);
 
     long[] words = Shingles.wordHashes(DedupText.of(normalized.text()));
-    Content content = new Content(DedupText.fingerprint(words), hasher.signature(Shingles.of(words, settings.shingleSize())));
+    Content content = new Content(words.length == 0 ? NO_CONTENT : DedupText.fingerprint(words),
+        hasher.signature(Shingles.of(words, settings.shingleSize())));
     content.bandKeys = hasher.bandKeys(content.signature);
 
-    KeyValue<Long, RememberedReport> known = latest(reports, id, cutoff);
+    RememberedReport known = remembered(id);
     if (known != null) {
-      redelivered(record, known.value, content, cutoff);
+      redelivered(record, known, content);
       return;
     }
-    Match match = match(content, cutoff);
-    KeyValue<Long, StoryState> story = match == null ? null : latest(stories, match.storyId(), cutoff);
+    Match match = content.fingerprint.equals(NO_CONTENT) ? null : match(content);
+    KeyValue<Long, StoryState> story = match == null ? null : story(match.storyId());
     if (story != null) {
       duplicate(record, match, story, content);
     } else {
@@ -122,23 +133,21 @@ public final class DeduplicateProcessor implements Processor<String, NormalizedR
     }
   }
 
-  private Match match(Content content, long cutoff) {
+  private Match match(Content content) {
     String sameContent = index.byFingerprint(content.fingerprint);
-    if (sameContent != null) {
-      KeyValue<Long, RememberedReport> owner = latest(reports, sameContent, cutoff);
-      if (owner != null) {
-        return new Match(sameContent, owner.value.storyId(), 1.0, DedupMethod.FINGERPRINT);
-      }
+    RememberedReport owner = sameContent == null ? null : remembered(sameContent);
+    if (owner != null) {
+      return new Match(sameContent, owner.storyId(), 1.0, DedupMethod.FINGERPRINT);
     }
     Match best = null;
     for (String candidate : index.candidates(content.bandKeys)) {
-      KeyValue<Long, RememberedReport> remembered = latest(reports, candidate, cutoff);
+      RememberedReport remembered = remembered(candidate);
       if (remembered == null) {
         continue;
       }
-      double similarity = MinHasher.similarity(content.signature, remembered.value.signature());
+      double similarity = MinHasher.similarity(content.signature, remembered.signature());
       if (similarity >= settings.threshold() && (best == null || similarity > best.similarity())) {
-        best = new Match(candidate, remembered.value.storyId(), similarity, DedupMethod.MINHASH);
+        best = new Match(candidate, remembered.storyId(), similarity, DedupMethod.MINHASH);
       }
     }
     return best;
@@ -170,9 +179,9 @@ public final class DeduplicateProcessor implements Processor<String, NormalizedR
     context.forward(record.withKey(match.storyId()).withValue(new DedupOutcome.Duplicate(notice)));
   }
 
-  private void redelivered(Record<String, NormalizedReport> record, RememberedReport known, Content content, long cutoff) {
+  private void redelivered(Record<String, NormalizedReport> record, RememberedReport known, Content content) {
     String id = record.value().report().getId();
-    KeyValue<Long, StoryState> story = known.isCanonical(id) ? latest(stories, id, cutoff) : null;
+    KeyValue<Long, StoryState> story = known.isCanonical(id) ? story(id) : null;
     if (known.fingerprint().equals(content.fingerprint) || story == null) {
       redeliveries.record();
       LOG.info("report {} delivered again ({} content); dropped: it was already processed as {}", id,
@@ -189,7 +198,7 @@ public final class DeduplicateProcessor implements Processor<String, NormalizedR
 
   private void remember(String id, String storyId, Content content, long timestamp) {
     reports.put(id, new RememberedReport(storyId, content.fingerprint, content.signature), timestamp);
-    index.add(timestamp, id, content.fingerprint, content.bandKeys);
+    index.addReport(timestamp, id, content.fingerprint.equals(NO_CONTENT) ? null : content.fingerprint, content.bandKeys);
   }
 
   /** Moves the story to the latest record time, so that it is remembered as long as its latest copy. */
@@ -199,6 +208,7 @@ public final class DeduplicateProcessor implements Processor<String, NormalizedR
       stories.put(storyId, null, previousTime);
     }
     stories.put(storyId, story, time);
+    index.addStory(time, storyId);
   }
 
   private static StoryState newStory(NewsReport report) {
@@ -221,9 +231,16 @@ public final class DeduplicateProcessor implements Processor<String, NormalizedR
     return report.getSource().getDomain();
   }
 
-  private static <V> KeyValue<Long, V> latest(WindowStore<String, V> store, String key, long cutoff) {
-    try (WindowStoreIterator<V> newestFirst = store.backwardFetch(key, cutoff, Long.MAX_VALUE)) {
-      return newestFirst.hasNext() ? newestFirst.next() : null;
-    }
+  /** The remembered report, read at the time the index knows it was written; null when forgotten. */
+  private RememberedReport remembered(String reportId) {
+    Long time = index.reportTime(reportId);
+    return time == null ? null : reports.fetch(reportId, time);
+  }
+
+  /** The story with the time it was last written; null when forgotten. */
+  private KeyValue<Long, StoryState> story(String storyId) {
+    Long time = index.storyTime(storyId);
+    StoryState story = time == null ? null : stories.fetch(storyId, time);
+    return story == null ? null : KeyValue.pair(time, story);
   }
 }
