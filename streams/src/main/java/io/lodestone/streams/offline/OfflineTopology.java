@@ -36,8 +36,8 @@ import org.apache.kafka.streams.test.TestRecord;
  * so that backfills, taxonomy evaluations and quality measurements see exactly what the app would do.
  * The driver commits after every record, so the dedup stores are in-memory unless the config says
  * otherwise (RocksDB would flush its memtable to disk on each commit).
- * Record time is the report's publication time when known, so that dedup retention follows the stories'
- * own timeline.
+ * Record time is the report's fetch time, as for a producer (for the Reuters corpus, the story's date,
+ * so that dedup retention follows the corpus's own timeline).
  */
 public final class OfflineTopology implements AutoCloseable {
   private final TopologyTestDriver driver;
@@ -87,10 +87,9 @@ public final class OfflineTopology implements AutoCloseable {
         Serdes.ByteArray().deserializer(), serdes.deadLetter().deserializer());
   }
 
-  /** Processes one report at its publication time (else its fetch time). */
+  /** Processes one report at its fetch time, the time a producer would have published it at. */
   public OfflineResult process(NewsReport report) {
-    Instant time = report.getPublishedAt() != null ? report.getPublishedAt() : report.getFetchedAt();
-    return process(report, time);
+    return process(report, report.getFetchedAt());
   }
 
   public OfflineResult process(NewsReport report, Instant recordTime) {

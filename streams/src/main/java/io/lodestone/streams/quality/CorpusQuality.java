@@ -4,10 +4,7 @@ import io.lodestone.streams.StreamsAppConfig;
 import io.lodestone.streams.offline.OfflineResult;
 import io.lodestone.streams.offline.OfflineTopology;
 import io.lodestone.streams.offline.ReutersReports;
-import io.lodestone.streams.offline.ReutersSgmlReader;
 import io.lodestone.streams.offline.ReutersStory;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -33,9 +30,11 @@ public final class CorpusQuality {
     }
   }
 
-  /** Processes the corpus, reporting the number of stories done to {@code progress} as it goes. */
-  public static Outcome measure(Path corpus, StreamsAppConfig config, IntConsumer progress) throws IOException {
-    List<ReutersStory> stories = ReutersSgmlReader.read(corpus);
+  /**
+   * Processes the stories of a corpus (in NEWID order, as {@link io.lodestone.streams.offline.ReutersSgmlReader}
+   * reads them), reporting the number done to {@code progress} as it goes.
+   */
+  public static Outcome measure(List<ReutersStory> stories, StreamsAppConfig config, IntConsumer progress) {
     List<OfflineResult> results = new ArrayList<>(stories.size());
     try (OfflineTopology topology = new OfflineTopology(config)) {
       for (ReutersStory story : stories) {

@@ -19,7 +19,7 @@ class DedupQualityTest {
   void dedupMeetsItsTargetsOnTheDevelopmentCorpus() throws Exception {
     assertThat(CORPUS).as("the shared corpus beside the repository").isDirectory();
 
-    CorpusQuality.Outcome outcome = CorpusQuality.measure(CORPUS, TestReports.config(Map.of()), done -> { });
+    CorpusQuality.Outcome outcome = CorpusQuality.measure(ReutersSgmlReader.read(CORPUS), TestReports.config(Map.of()), done -> { });
 
     assertThat(outcome.stories()).isEqualTo(11_000);
     List<QualityFigure> dedup = outcome.figures().subList(0, 3);
