@@ -114,7 +114,7 @@ public final class StreamsApp implements AutoCloseable {
   /** The exception handlers, and what they need to write DeadLetter records: topic and registry. */
   public static Map<String, Object> deadLetterProperties(StreamsAppConfig config) {
     Map<String, Object> props = new java.util.HashMap<>(registryConfig(config));
-    props.put(CommonOptions.TOPIC_DEAD_LETTER, config.getString(CommonOptions.TOPIC_DEAD_LETTER));
+    props.put(DeadLetters.TOPIC, config.getString(CommonOptions.TOPIC_DEAD_LETTER));
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
     props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);

@@ -16,10 +16,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds the records the exception handlers send to the dead-letter topic: an Avro {@link DeadLetter}
  * keyed by the failed record's key bytes, holding its coordinates, bytes and the error. Configured from
- * the Streams configuration: {@code topic.dead-letter}, and either a serializer instance under
+ * the Streams configuration: the topic under {@link #TOPIC}, and either a serializer instance under
  * {@link #SERIALIZER} (offline runs and tests) or the registry settings ({@code schema.registry.url}).
  */
 public final class DeadLetters {
+  /** The dead-letter topic (not {@code topic.dead-letter}: Streams reads {@code topic.*} as internal-topic configs). */
+  public static final String TOPIC = "lodestone.deadletter.topic";
   /** Optional: a {@code Serializer<DeadLetter>} instance to use instead of a registry-backed one. */
   public static final String SERIALIZER = "lodestone.deadletter.serializer";
   public static final String STAGE = "streams";
@@ -36,7 +38,7 @@ public final class DeadLetters {
 
   @SuppressWarnings("unchecked")
   public static DeadLetters configure(Map<String, ?> configs) {
-    Object topic = configs.get(CommonOptions.TOPIC_DEAD_LETTER);
+    Object topic = configs.get(TOPIC);
     Object serializer = configs.get(SERIALIZER);
     return new DeadLetters(topic == null ? CommonOptions.DEFAULT_TOPIC_DEAD_LETTER : topic.toString(),
         serializer instanceof Serializer<?> given ? (Serializer<DeadLetter>) given

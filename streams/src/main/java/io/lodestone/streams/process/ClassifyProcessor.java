@@ -20,12 +20,16 @@ public final class ClassifyProcessor implements FixedKeyProcessor<String, Enrich
 
   @Override
   public void process(FixedKeyRecord<String, EnrichedReport> record) {
-    EnrichedReport report = record.value();
+    context.forward(record.withValue(classify(record.value())));
+  }
+
+  /** Sets the report's themes, relevance and taxonomy version. */
+  public EnrichedReport classify(EnrichedReport report) {
     Classification classification = classifier.classify(report.getText(), report.getEntities());
     report.setThemes(classification.themes());
     report.setRelevance(classification.relevance());
     report.setTaxonomyVersion(classification.taxonomyVersion());
     report.getProcessing().setProcessedAt(Instant.now());
-    context.forward(record);
+    return report;
   }
 }

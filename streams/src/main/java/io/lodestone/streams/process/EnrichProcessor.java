@@ -21,16 +21,19 @@ public final class EnrichProcessor implements FixedKeyProcessor<String, DedupOut
 
   @Override
   public void process(FixedKeyRecord<String, DedupOutcome.Canonical> record) {
-    NormalizedReport normalized = record.value().report();
-    EnrichedReport enriched = EnrichedReport.newBuilder()
+    context.forward(record.withValue(enrich(record.value(), record.timestamp())));
+  }
+
+  public EnrichedReport enrich(DedupOutcome.Canonical canonical, long receivedAt) {
+    NormalizedReport normalized = canonical.report();
+    return EnrichedReport.newBuilder()
         .setReport(normalized.report())
         .setText(normalized.text())
         .setLanguage(normalized.language())
         .setEntities(extractor.extract(normalized.text()))
-        .setDedup(record.value().dedup())
-        .setProcessing(Processing.newBuilder().setReceivedAt(Instant.ofEpochMilli(record.timestamp()))
+        .setDedup(canonical.dedup())
+        .setProcessing(Processing.newBuilder().setReceivedAt(Instant.ofEpochMilli(receivedAt))
             .setProcessedAt(Instant.now()).build())
         .build();
-    context.forward(record.withValue(enriched));
   }
 }

@@ -19,8 +19,11 @@ public final class NormalizeProcessor implements FixedKeyProcessor<String, NewsR
 
   @Override
   public void process(FixedKeyRecord<String, NewsReport> record) {
-    NormalizedText text = normalizer.normalize(record.value());
-    context.forward(record.withValue(new NormalizedReport(record.value(), text,
-        normalizer.language(text, record.value().getLanguage()))));
+    context.forward(record.withValue(normalize(record.value())));
+  }
+
+  public NormalizedReport normalize(NewsReport report) {
+    NormalizedText text = normalizer.normalize(report);
+    return new NormalizedReport(report, text, normalizer.language(text, report.getLanguage()));
   }
 }
