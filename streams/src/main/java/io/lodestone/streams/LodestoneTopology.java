@@ -35,9 +35,9 @@ public final class LodestoneTopology {
   public static final String CLASSIFY = "classify";
   public static final String ENRICHED_SINK = "enriched-reports";
   public static final String DUPLICATES_SINK = "duplicate-notices";
-  private static final String OUTCOME = "outcome-";
-  private static final String DUPLICATE = "duplicate";
-  private static final String CANONICAL = "canonical";
+  private static final String OUTCOME = "outcome";
+  private static final String DUPLICATE = "-duplicate";
+  private static final String CANONICAL = "-canonical";
 
   private LodestoneTopology() {}
 

@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
@@ -26,16 +27,16 @@ public final class DedupStateSerdes {
       out.writeUTF(report.storyId());
       out.writeUTF(report.fingerprint());
       out.writeShort(report.signature().length);
-      for (char value : report.signature()) {
-        out.writeChar(value);
-      }
+      ByteBuffer bins = ByteBuffer.allocate(report.signature().length * 2);
+      bins.asCharBuffer().put(report.signature());
+      out.write(bins.array());
     }), (topic, bytes) -> bytes == null ? null : read(bytes, in -> {
       String storyId = in.readUTF();
       String fingerprint = in.readUTF();
       char[] signature = new char[in.readUnsignedShort()];
-      for (int i = 0; i < signature.length; i++) {
-        signature[i] = in.readChar();
-      }
+      byte[] bins = new byte[signature.length * 2];
+      in.readFully(bins);
+      ByteBuffer.wrap(bins).asCharBuffer().get(signature);
       return new RememberedReport(storyId, fingerprint, signature);
     }));
   }
@@ -69,7 +70,7 @@ public final class DedupStateSerdes {
   }
 
   private static byte[] write(Writer writer) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1200);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeByte(VERSION);
       writer.write(out);

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public final class DedupText {
   /** An upper-case place, optional region and date, then a dash: at most 80 characters, no sentence in it. */
   private static final Pattern DATELINE =
-      Pattern.compile("^\\s*\\p{Lu}[\\p{Lu}\\p{M}][\\p{Lu}\\p{M} .'&/-]{0,40}(?:,[\\p{L}\\p{M}\\p{N} .'()/]{1,40}){0,3}?\\s*[-\u2013\u2014]{1,2}\\s+");
+      Pattern.compile("\\s*\\p{Lu}[\\p{Lu}\\p{M}][\\p{Lu}\\p{M} .'&/-]{0,40}(?:,[\\p{L}\\p{M}\\p{N} .'()/]{1,40}){0,3}?\\s*[-\u2013\u2014]{1,2}\\s+");
 
   private DedupText() {}
 
@@ -25,7 +25,7 @@ public final class DedupText {
 
   static String stripDateline(String body) {
     Matcher dateline = DATELINE.matcher(body);
-    return dateline.find() && dateline.end() <= 80 ? body.substring(dateline.end()) : body;
+    return dateline.lookingAt() && dateline.end() <= 80 ? body.substring(dateline.end()) : body;
   }
 
   /** Hex of a 64-bit hash of the word sequence: equal for texts that differ only in case, spacing and punctuation. */

@@ -20,8 +20,17 @@ public final class Shingles {
     boolean inWord = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isLetterOrDigit(c)) {
-        hash = (hash ^ Character.toLowerCase(c)) * FNV_PRIME;
+      boolean wordChar;
+      if (c < 128) {
+        // ASCII fast path: most text is ASCII, and this loop runs over every character of every report
+        wordChar = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+        c = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+      } else {
+        wordChar = Character.isLetterOrDigit(c);
+        c = Character.toLowerCase(c);
+      }
+      if (wordChar) {
+        hash = (hash ^ c) * FNV_PRIME;
         inWord = true;
       } else if (inWord) {
         if (count == words.length) {

@@ -4,6 +4,7 @@ import io.lodestone.schemas.EnrichedReport;
 import io.lodestone.schemas.NewsReport;
 import io.lodestone.streams.StreamsAppConfig;
 import io.lodestone.streams.TestReports;
+import io.lodestone.streams.TopologySerdes;
 import io.lodestone.streams.dedup.DedupOutcome;
 import io.lodestone.streams.dedup.DedupSettings;
 import io.lodestone.streams.dedup.DedupStores;
@@ -32,8 +33,12 @@ final class ReportPipeline implements AutoCloseable {
   private final DeduplicateProcessor deduplicate;
   private final StateStore reports;
   private final StateStore stories;
+  private long streamTime;
 
   ReportPipeline(File stateDir, Map<String, Object> overrides) {
+    // Avro builds Lodestone's records only once the schemas' serde has marked their classes trusted, as the
+    // topology's serdes do when they load.
+    TopologySerdes.embedded();
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -53,6 +58,8 @@ final class ReportPipeline implements AutoCloseable {
   /** Normalize, deduplicate, and enrich and classify a canonical report; null for a copy. */
   EnrichedReport process(NewsReport report) {
     long time = report.getFetchedAt().toEpochMilli();
+    streamTime = Math.max(streamTime, time);
+    context.setCurrentStreamTimeMs(streamTime);
     NormalizedReport normalized = normalize.normalize(report);
     deduplicate.process(new Record<>(report.getId(), normalized, time));
     DedupOutcome outcome = context.forwarded().get(0).record().value();
