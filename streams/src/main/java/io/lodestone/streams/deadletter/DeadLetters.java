@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -64,6 +66,24 @@ public final class DeadLetters {
   public List<ProducerRecord<byte[], byte[]>> of(ErrorHandlerContext context, String reportId, Exception error) {
     return of(context.topic(), context.partition(), context.offset(), context.sourceRawKey(), context.sourceRawValue(),
         reportId, context.processorNodeId(), error);
+  }
+
+  /**
+   * What every handler does: fail (so that the record is retried) on a registry outage or when the dead
+   * letter itself cannot be written, else resume with the dead letter.
+   */
+  static <R> R resumeOrFail(String record, Exception error, Supplier<List<ProducerRecord<byte[], byte[]>>> deadLetter,
+      Function<List<ProducerRecord<byte[], byte[]>>, R> resume, Supplier<R> fail) {
+    if (RegistryOutage.causedBy(error)) {
+      LOG.error("{} failed because the schema registry is unavailable; it will be retried: {}", record, error.getMessage());
+      return fail.get();
+    }
+    try {
+      return resume.apply(deadLetter.get());
+    } catch (RuntimeException e) {
+      LOG.error("cannot dead-letter {} ({}); it will be retried", record, e.getMessage());
+      return fail.get();
+    }
   }
 
   static String reportId(byte[] key) {
