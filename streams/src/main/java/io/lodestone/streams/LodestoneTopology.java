@@ -5,6 +5,7 @@ import io.lodestone.streams.dedup.DedupOutcome;
 import io.lodestone.streams.dedup.DedupSettings;
 import io.lodestone.streams.dedup.DedupStores;
 import io.lodestone.streams.dedup.DeduplicateProcessor;
+import io.lodestone.streams.classify.ThemeClassifier;
 import io.lodestone.streams.process.ClassifyProcessor;
 import io.lodestone.streams.process.EnrichProcessor;
 import io.lodestone.streams.process.NormalizeProcessor;
@@ -63,7 +64,8 @@ public final class LodestoneTopology {
     outcomes.get(OUTCOME + CANONICAL)
         .mapValues(outcome -> (DedupOutcome.Canonical) outcome, Named.as("canonical-report"))
         .processValues(EnrichProcessor::new, Named.as(ENRICH))
-        .processValues(ClassifyProcessor::new, Named.as(CLASSIFY))
+        .processValues(() -> new ClassifyProcessor(ThemeClassifier.fromFile(config.getString(StreamsAppConfig.TAXONOMY_FILE))),
+            Named.as(CLASSIFY))
         .to(config.getString(CommonOptions.TOPIC_ENRICHED),
             Produced.with(Serdes.String(), serdes.enrichedReport()).withName(ENRICHED_SINK));
     return builder.build();

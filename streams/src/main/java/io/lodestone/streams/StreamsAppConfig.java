@@ -27,6 +27,7 @@ public final class StreamsAppConfig extends AbstractConfig {
   public static final String DEDUP_STORE = "dedup.store";
   public static final String STORE_ROCKSDB = "rocksdb";
   public static final String STORE_IN_MEMORY = "in-memory";
+  public static final String TAXONOMY_FILE = "taxonomy.file";
 
   public static final ConfigDef CONFIG = CommonOptions.define(new ConfigDef())
       .define(APPLICATION_ID, Type.STRING, "lodestone-streams", Importance.HIGH,
@@ -56,6 +57,9 @@ public final class StreamsAppConfig extends AbstractConfig {
           "LSH bands: a pair becomes a candidate when any band agrees (probability 1-(1-J^rows)^bands).")
       .define(DEDUP_LSH_ROWS, Type.INT, 6, ConfigDef.Range.atLeast(1), Importance.LOW,
           "Signature bins per LSH band; bands x rows must not exceed dedup.signature.bins.")
+      .define(TAXONOMY_FILE, Type.STRING, "", Importance.MEDIUM,
+          "Theme taxonomy (YAML) to classify with; empty uses the one bundled in the jar. Analysts edit a copy and "
+              + "restart the streams app (or run ./lodestone process) to apply it, without a rebuild.")
       .define(DEDUP_STORE, Type.STRING, STORE_ROCKSDB, ConfigDef.ValidString.in(STORE_ROCKSDB, STORE_IN_MEMORY), Importance.LOW,
           "Dedup state stores: rocksdb (persistent, for the app) or in-memory (offline runs, which commit after every "
               + "record and would flush RocksDB each time); both are changelogged.");

@@ -10,8 +10,12 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /** Scores an enriched report's supply-chain themes and relevance (the last stage, so it stamps processed_at). */
 public final class ClassifyProcessor implements FixedKeyProcessor<String, EnrichedReport, EnrichedReport> {
-  private final ThemeClassifier classifier = new ThemeClassifier();
+  private final ThemeClassifier classifier;
   private FixedKeyProcessorContext<String, EnrichedReport> context;
+
+  public ClassifyProcessor(ThemeClassifier classifier) {
+    this.classifier = classifier;
+  }
 
   @Override
   public void init(FixedKeyProcessorContext<String, EnrichedReport> context) {

@@ -1,30 +1,27 @@
 package io.lodestone.streams.quality;
 
 import io.lodestone.streams.StreamsAppConfig;
+import io.lodestone.streams.classify.ThemeClassifier;
 import io.lodestone.streams.offline.OfflineResult;
 import io.lodestone.streams.offline.OfflineTopology;
 import io.lodestone.streams.offline.ReutersReports;
 import io.lodestone.streams.offline.ReutersStory;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.function.IntConsumer;
 
 /**
  * The quality figures of the whole processing on a Reuters-21578 corpus: the stories go through the
- * offline topology in NEWID order, then deduplication is measured here and every other figure by the
- * {@link CorpusEvaluation}s on the class path.
+ * offline topology in NEWID order for deduplication, and through the enrich and classify stages for
+ * countries, relevance and themes ({@link StageQuality}).
  */
 public final class CorpusQuality {
-  /** The figures other engineers' evaluations provide, and the classes expected to provide them. */
-  static final List<String> EXPECTED_EVALUATIONS = List.of(
-      "countries (io.lodestone.streams.enrich.quality.CountryEvaluation)",
-      "relevance and themes (io.lodestone.streams.classify.quality.ThemeEvaluation)");
-
   private CorpusQuality() {}
 
-  /** The figures measured, and what could not be measured (no evaluation on the class path). */
-  public record Outcome(int stories, List<QualityFigure> figures, List<String> notMeasured) {
+  /** The figures measured. */
+  public record Outcome(int stories, List<QualityFigure> figures) {
     public boolean allMet() {
       return figures.stream().allMatch(QualityFigure::met);
     }
@@ -34,7 +31,8 @@ public final class CorpusQuality {
    * Processes the stories of a corpus (in NEWID order, as {@link io.lodestone.streams.offline.ReutersSgmlReader}
    * reads them), reporting the number done to {@code progress} as it goes.
    */
-  public static Outcome measure(List<ReutersStory> stories, StreamsAppConfig config, IntConsumer progress) {
+  public static Outcome measure(List<ReutersStory> stories, StreamsAppConfig config, Path themeLabels, IntConsumer progress)
+      throws IOException {
     List<OfflineResult> results = new ArrayList<>(stories.size());
     try (OfflineTopology topology = new OfflineTopology(config)) {
       for (ReutersStory story : stories) {
@@ -43,14 +41,9 @@ public final class CorpusQuality {
       }
     }
     List<QualityFigure> figures = new ArrayList<>(dedupFigures(DedupQuality.measure(stories, results)));
-    List<String> evaluated = new ArrayList<>();
-    for (CorpusEvaluation evaluation : ServiceLoader.load(CorpusEvaluation.class)) {
-      figures.addAll(evaluation.evaluate(stories, results));
-      evaluated.add(evaluation.name());
-    }
-    List<String> notMeasured = EXPECTED_EVALUATIONS.stream()
-        .filter(expected -> evaluated.stream().noneMatch(expected::startsWith)).toList();
-    return new Outcome(stories.size(), figures, notMeasured);
+    figures.addAll(new StageQuality(ThemeClassifier.fromFile(config.getString(StreamsAppConfig.TAXONOMY_FILE)))
+        .measure(stories, themeLabels));
+    return new Outcome(stories.size(), figures);
   }
 
   static List<QualityFigure> dedupFigures(DedupQuality dedup) {

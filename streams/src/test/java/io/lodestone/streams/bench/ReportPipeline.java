@@ -9,6 +9,7 @@ import io.lodestone.streams.dedup.DedupOutcome;
 import io.lodestone.streams.dedup.DedupSettings;
 import io.lodestone.streams.dedup.DedupStores;
 import io.lodestone.streams.dedup.DeduplicateProcessor;
+import io.lodestone.streams.classify.ThemeClassifier;
 import io.lodestone.streams.process.ClassifyProcessor;
 import io.lodestone.streams.process.EnrichProcessor;
 import io.lodestone.streams.process.NormalizeProcessor;
@@ -28,7 +29,7 @@ import org.apache.kafka.streams.processor.api.Record;
 final class ReportPipeline implements AutoCloseable {
   private final NormalizeProcessor normalize = new NormalizeProcessor();
   private final EnrichProcessor enrich = new EnrichProcessor();
-  private final ClassifyProcessor classify = new ClassifyProcessor();
+  private final ClassifyProcessor classify = new ClassifyProcessor(new ThemeClassifier());
   private final MockProcessorContext<String, DedupOutcome> context;
   private final DeduplicateProcessor deduplicate;
   private final StateStore reports;
