@@ -9,7 +9,6 @@ import io.lodestone.schemas.EnrichedReport;
 import io.lodestone.sink.TestReports;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,8 +55,7 @@ class ReportDocumentTest {
   }
 
   private static void collectUnmapped(JsonNode doc, JsonNode properties, String path, List<String> unmapped) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = doc.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : doc.properties()) {
       JsonNode mapping = properties.get(field.getKey());
       if (mapping == null) {
         unmapped.add(path + field.getKey());
