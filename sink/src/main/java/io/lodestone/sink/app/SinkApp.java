@@ -294,10 +294,11 @@ public final class SinkApp implements AutoCloseable {
   /** A step on the consumer thread that must eventually succeed: Elasticsearch or the registry may be away. */
   private <T> T retryUntilDone(String what, ThrowingSupplier<T> step) {
     Backoff backoff = backoff();
+    boolean failed = false;
     while (true) {
       try {
         T result = step.get();
-        if (!lastError.isEmpty()) {
+        if (failed) {
           LOG.info("recovered: could {} again", what);
           lastError = "";
         }
@@ -312,6 +313,7 @@ public final class SinkApp implements AutoCloseable {
       } catch (IOException | SchemaRegistryException e) {
         waitToRetry(what, e, backoff);
       }
+      failed = true;
     }
   }
 
