@@ -160,8 +160,10 @@ public final class SinkApp implements AutoCloseable {
         long now = System.currentTimeMillis();
         long wait = Math.min(config.getLong(SinkConfig.POLL_TIMEOUT_MS), Math.max(1, buffer.millisUntilDue(now)));
         revokedDuringPoll.clear();
-        process(consumer.poll(Duration.ofMillis(wait)));
-        if (buffer.isDue(System.currentTimeMillis())) {
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(wait));
+        process(records);
+        // Full, waited long enough, or caught up with the topics: nothing more is coming to fill it now.
+        if (buffer.isDue(System.currentTimeMillis()) || (records.isEmpty() && !buffer.isEmpty())) {
           dispatch(buffer.drain());
         }
         commitAdvanced();

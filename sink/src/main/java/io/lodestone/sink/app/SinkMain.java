@@ -30,13 +30,18 @@ public final class SinkMain {
         Thread.currentThread().interrupt();
       }
     }, "sink-shutdown"));
+    int exitCode = 0;
     try (app) {
       app.run();
     } catch (RuntimeException e) {
       System.err.println("sink stopped: " + e.getMessage());
-      System.exit(1);
+      exitCode = 1;
     } finally {
       stopped.countDown();
+    }
+    if (exitCode != 0) {
+      // Only after the latch: System.exit runs the shutdown hook, which waits for it.
+      System.exit(exitCode);
     }
   }
 }
