@@ -23,6 +23,12 @@ import java.util.concurrent.TimeUnit;
  * a document, or two duplicate notices of one report, are never written concurrently out of order.
  */
 final class BulkDispatcher<T> implements AutoCloseable {
+  /** Sends one bulk request and sorts its outcome per action ({@link BulkIndexer#index}). */
+  @FunctionalInterface
+  interface Sender<T> {
+    BulkIndexer.Outcome<T> send(List<BulkAction<T>> actions);
+  }
+
   /** What the dispatcher reports to the app. Called on worker threads. */
   interface Listener<T> {
     /** Elasticsearch refused the action for good; returns once the dead letter is safe. */
@@ -38,7 +44,7 @@ final class BulkDispatcher<T> implements AutoCloseable {
     void failed(Throwable error);
   }
 
-  private final BulkIndexer indexer;
+  private final Sender<T> sender;
   private final Listener<T> listener;
   private final int maxInFlight;
   private final long backoffInitialMs;
@@ -47,8 +53,8 @@ final class BulkDispatcher<T> implements AutoCloseable {
   private final Set<String> idsInFlight = ConcurrentHashMap.newKeySet();
   private final ExecutorService workers;
 
-  BulkDispatcher(BulkIndexer indexer, Listener<T> listener, int maxInFlight, long backoffInitialMs, long backoffMaxMs) {
-    this.indexer = indexer;
+  BulkDispatcher(Sender<T> sender, Listener<T> listener, int maxInFlight, long backoffInitialMs, long backoffMaxMs) {
+    this.sender = sender;
     this.listener = listener;
     this.maxInFlight = maxInFlight;
     this.backoffInitialMs = backoffInitialMs;
@@ -115,7 +121,7 @@ final class BulkDispatcher<T> implements AutoCloseable {
       if (Thread.currentThread().isInterrupted()) {
         throw new InterruptedException();
       }
-      BulkIndexer.Outcome<T> outcome = indexer.index(pending);
+      BulkIndexer.Outcome<T> outcome = sender.send(pending);
       written += outcome.written().size();
       for (BulkIndexer.Rejected<T> rejected : outcome.rejected()) {
         listener.rejected(rejected.action(), rejected.reason());

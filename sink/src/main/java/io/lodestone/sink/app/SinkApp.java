@@ -123,7 +123,7 @@ public final class SinkApp implements AutoCloseable {
 
     this.elasticsearch = ElasticsearchClients.create(ElasticsearchConnection.from(config));
     this.buffer = new BulkBuffer<>(maxActions, config.getLong(SinkConfig.BULK_MAX_BYTES), config.getLong(SinkConfig.BULK_FLUSH_INTERVAL_MS));
-    this.dispatcher = new BulkDispatcher<>(new BulkIndexer(elasticsearch), new DispatchListener(),
+    this.dispatcher = new BulkDispatcher<>(new BulkIndexer(elasticsearch)::index, new DispatchListener(),
         config.getInt(SinkConfig.BULK_MAX_IN_FLIGHT), config.getLong(SinkConfig.RETRY_BACKOFF_INITIAL_MS),
         config.getLong(SinkConfig.RETRY_BACKOFF_MAX_MS));
     String statusDir = config.getString(SinkConfig.STATUS_DIR);
