@@ -4,10 +4,10 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import io.lodestone.alerts.AlertsConfig;
-import io.lodestone.alerts.deadletter.DeadLetterProducer;
+import io.lodestone.schemas.deadletter.DeadLetterPublisher;
 import io.lodestone.alerts.files.WatchedFile;
 import io.lodestone.alerts.search.AlertIndexer;
-import io.lodestone.alerts.webhook.Backoff;
+import io.lodestone.core.retry.Backoff;
 import io.lodestone.alerts.webhook.Deliverer;
 import io.lodestone.alerts.webhook.Subscription;
 import io.lodestone.alerts.webhook.SubscriptionsFile;
@@ -43,15 +43,15 @@ final class AlertConsumers {
     this.registryConfig = registryConfig;
   }
 
-  DeadLetterProducer deadLetters() {
+  DeadLetterPublisher deadLetters() {
     Map<String, Object> producerProps = ClientProperties.select(config.originals(), ProducerConfig.configNames());
     producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.getString(CommonOptions.BOOTSTRAP_SERVERS));
     AvroSerializer<DeadLetter> serializer = new AvroSerializer<>(registry);
     serializer.configure(registryConfig, false);
-    return new DeadLetterProducer(producerProps, serializer, config.getString(CommonOptions.TOPIC_DEAD_LETTER));
+    return new DeadLetterPublisher(producerProps, serializer, config.getString(CommonOptions.TOPIC_DEAD_LETTER));
   }
 
-  WebhookDispatcher webhookDispatcher(DeadLetterProducer deadLetters, Map<String, String> env) {
+  WebhookDispatcher webhookDispatcher(DeadLetterPublisher deadLetters, Map<String, String> env) {
     WatchedFile<List<Subscription>> subscriptions = new WatchedFile<>(
         Path.of(config.getString(AlertsConfig.WEBHOOK_SUBSCRIPTIONS_FILE)), file -> SubscriptionsFile.read(file, env),
         config.getLong(AlertsConfig.RELOAD_INTERVAL_MS));
@@ -64,7 +64,7 @@ final class AlertConsumers {
         subscriptions, deliverer, deadLetters, config.getString(CommonOptions.TOPIC_ALERTS));
   }
 
-  AlertIndexer alertIndexer(DeadLetterProducer deadLetters) {
+  AlertIndexer alertIndexer(DeadLetterPublisher deadLetters) {
     HttpHost[] hosts = config.getList(AlertsConfig.ELASTICSEARCH_URLS).stream().map(HttpHost::create).toArray(HttpHost[]::new);
     ElasticsearchClient client = new ElasticsearchClient(new RestClientTransport(RestClient.builder(hosts).build(),
         new JacksonJsonpMapper()));
