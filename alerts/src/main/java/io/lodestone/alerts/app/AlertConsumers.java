@@ -1,10 +1,9 @@
 package io.lodestone.alerts.app;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.transport.rest_client.RestClientTransport;
 import io.lodestone.alerts.AlertsConfig;
 import io.lodestone.schemas.deadletter.DeadLetterPublisher;
+import io.lodestone.sink.es.ElasticsearchClients;
 import io.lodestone.alerts.files.WatchedFile;
 import io.lodestone.alerts.search.AlertIndexer;
 import io.lodestone.core.retry.Backoff;
@@ -24,12 +23,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.apache.http.HttpHost;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.elasticsearch.client.RestClient;
 
 /** Builds the parts of the alerts app that consume the alerts topic: the webhook dispatcher and the indexer. */
 final class AlertConsumers {
@@ -65,9 +62,7 @@ final class AlertConsumers {
   }
 
   AlertIndexer alertIndexer(DeadLetterPublisher deadLetters) {
-    HttpHost[] hosts = config.getList(AlertsConfig.ELASTICSEARCH_URLS).stream().map(HttpHost::create).toArray(HttpHost[]::new);
-    ElasticsearchClient client = new ElasticsearchClient(new RestClientTransport(RestClient.builder(hosts).build(),
-        new JacksonJsonpMapper()));
+    ElasticsearchClient client = ElasticsearchClients.create(config.getList(AlertsConfig.ELASTICSEARCH_URLS));
     return new AlertIndexer(consumer(config.getString(AlertsConfig.INDEX_GROUP_ID)), alertDeserializer(), client,
         config.getString(AlertsConfig.ALERTS_INDEX), config.getInt(AlertsConfig.INDEX_REPLICAS), deadLetters,
         config.getString(CommonOptions.TOPIC_ALERTS));
