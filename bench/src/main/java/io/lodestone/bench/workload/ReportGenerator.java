@@ -129,6 +129,6 @@ public final class ReportGenerator {
   }
 
   private String url(int index) {
-    return "https://bench.lodestone.example/" + settings.runId() + "/" + index;
+    return Workload.urlPrefix(settings.runId()) + index;
   }
 }
