@@ -101,8 +101,9 @@ public final class TestStack implements AutoCloseable {
   }
 
   /**
-   * A new Kafka cluster of {@code brokers} combined broker-controller nodes, owned by the caller (who
-   * closes it); the metadata enables the transaction, group and streams protocols.
+   * A new Kafka cluster of {@code brokers} brokers (one node that is also the controller, or brokers
+   * beside one dedicated controller), owned by the caller (who closes it); the metadata enables the
+   * transaction, group and streams protocols.
    */
   public static KafkaClusterTestKit startKafka(int brokers) {
     try {
@@ -110,7 +111,8 @@ public final class TestStack implements AutoCloseable {
           Map.of("transaction.version", (short) 2, "group.version", (short) 1, "streams.version", (short) 1),
           "lodestone test stack");
       TestKitNodes nodes = new TestKitNodes.Builder(metadata)
-          .setCombined(true).setNumBrokerNodes(brokers).setNumControllerNodes(brokers).build();
+          // One controller: a multi-broker cluster tests broker loss, not controller quorum changes.
+          .setCombined(brokers == 1).setNumBrokerNodes(brokers).setNumControllerNodes(1).build();
       KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
           .setConfigProp("auto.create.topics.enable", "false")
           .setConfigProp("group.initial.rebalance.delay.ms", "0")
