@@ -1,6 +1,7 @@
 package io.lodestone.bench.run;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lodestone.bench.measure.Figure;
 import io.lodestone.bench.measure.Percentiles;
@@ -121,7 +122,7 @@ public final class BenchRunner {
     long lastIncrease = System.nanoTime();
     long lastShown = 0;
     while (Instant.now().isBefore(deadline)) {
-      long now = elasticsearch.count(c -> c.index(alias).query(q -> q.prefix(p -> p.field("canonical_url").value(urlPrefix)))).count();
+      long now = count(urlPrefix);
       if (now > count) {
         count = now;
         lastIncrease = System.nanoTime();
@@ -137,6 +138,17 @@ public final class BenchRunner {
     }
     throw new IllegalStateException("only " + count + (expected == null ? "" : " of " + expected)
         + " reports became searchable within " + timeout.toSeconds() + " s; see ./lodestone status");
+  }
+
+  private long count(String urlPrefix) throws Exception {
+    try {
+      return elasticsearch.count(c -> c.index(alias).query(q -> q.prefix(p -> p.field("canonical_url").value(urlPrefix)))).count();
+    } catch (ElasticsearchException e) {
+      if (e.status() == 404) {
+        return 0; // the sink has not created the first index yet
+      }
+      throw e;
+    }
   }
 
   private void latency(String runId, double rate) throws Exception {
