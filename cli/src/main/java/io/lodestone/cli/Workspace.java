@@ -1,14 +1,23 @@
 package io.lodestone.cli;
 
+import io.lodestone.alerts.AlertsConfig;
 import io.lodestone.core.config.CommonOptions;
 import io.lodestone.core.config.ConfigSources;
+import io.lodestone.producers.IngestConfig;
+import io.lodestone.producers.feed.FeedsApp;
+import io.lodestone.producers.http.ApiApp;
 import io.lodestone.sink.SinkConfig;
 import io.lodestone.stack.AppProcess;
 import io.lodestone.stack.LocalStack;
 import io.lodestone.stack.StackLayout;
 import io.lodestone.streams.StreamsAppConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +80,38 @@ public final class Workspace {
     return overrides;
   }
 
+  /**
+   * Connection settings plus the producers' local defaults: the feeds file of this checkout and the API
+   * token of this stack, for the keys the environment does not set.
+   */
+  public Map<String, Object> producerOverrides() {
+    Map<String, Object> overrides = connectionOverrides();
+    putUnlessSet(overrides, IngestConfig.FEEDS_FILE, repository.resolve("deploy/feeds.yaml").toString());
+    if (!env.containsKey(ConfigSources.envName(IngestConfig.API_TOKEN))) {
+      overrides.put(IngestConfig.API_TOKEN, apiToken());
+    }
+    return overrides;
+  }
+
+  /** The HTTP API's bearer token kept in {@code LODESTONE_HOME/api.token} (owner-only), created on first use. */
+  public String apiToken() {
+    Path file = layout.home().resolve("api.token");
+    try {
+      if (!Files.isRegularFile(file)) {
+        Files.createDirectories(layout.home());
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        Path tmp = Files.createTempFile(layout.home(), "api.token", ".tmp");
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+        Files.writeString(tmp, HexFormat.of().formatHex(random) + System.lineSeparator());
+        Files.move(tmp, file);
+      }
+      return Files.readString(file).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read or create the API token " + file + ": " + e.getMessage(), e);
+    }
+  }
+
   public String elasticsearchUrl() {
     String fromEnv = env.get(ConfigSources.envName(SinkConfig.ELASTICSEARCH_URLS));
     return fromEnv == null || fromEnv.isBlank() ? stack.elasticsearch().url() : fromEnv.split(",")[0].strip();
@@ -85,12 +126,41 @@ public final class Workspace {
   /** Lodestone's own apps, as {@code ./lodestone up} runs them. */
   public List<AppProcess> apps() {
     Map<String, String> appEnv = new HashMap<>();
-    connectionOverrides().forEach((key, value) -> appEnv.put(ConfigSources.envName(key), value.toString()));
+    producerOverrides().forEach((key, value) -> appEnv.put(ConfigSources.envName(key), value.toString()));
     appEnv.put(ConfigSources.envName(StreamsAppConfig.STATUS_DIR), layout.run().toString());
     appEnv.put(ConfigSources.envName(StreamsAppConfig.STATE_DIR), layout.data("streams").toString());
     return List.of(
         new AppProcess("streams", layout, jar(), List.of("streams"), -1, "768m", appEnv),
-        new AppProcess("sink", layout, jar(), List.of("sink"), -1, "512m", appEnv));
+        new AppProcess("sink", layout, jar(), List.of("sink"), -1, "512m", appEnv),
+        new AppProcess("alerts", layout, jar(), List.of("alerts", "run"), -1, "512m", alertsEnv(appEnv)),
+        new AppProcess(FeedsApp.APP_NAME, layout, jar(), List.of("feeds"), -1, "384m", appEnv),
+        new AppProcess(ApiApp.APP_NAME, layout, jar(), List.of("api"), apiPort(), "512m", appEnv));
+  }
+
+  /** The alerts app's own state directory, and the repository's rules and subscriptions unless set elsewhere. */
+  private Map<String, String> alertsEnv(Map<String, String> appEnv) {
+    Map<String, String> alertsEnv = new HashMap<>(appEnv);
+    alertsEnv.put(ConfigSources.envName(AlertsConfig.STATE_DIR), layout.data("alerts").toString());
+    Map.of(AlertsConfig.RULES_FILE, "deploy/alerts/rules.yaml", AlertsConfig.WEBHOOK_SUBSCRIPTIONS_FILE,
+        "deploy/alerts/webhooks.yaml").forEach((key, file) -> {
+          if (!env.containsKey(ConfigSources.envName(key))) {
+            alertsEnv.put(ConfigSources.envName(key), repository.resolve(file).toString());
+          }
+        });
+    return alertsEnv;
+  }
+
+  /** The HTTP API's port: {@code LODESTONE_API_PORT}, default 8080. */
+  public int apiPort() {
+    String value = env.get(ConfigSources.envName(IngestConfig.API_PORT));
+    if (value == null || value.isBlank()) {
+      return ((Number) IngestConfig.CONFIG.defaultValues().get(IngestConfig.API_PORT)).intValue();
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new UserException(ConfigSources.envName(IngestConfig.API_PORT) + "=" + value + " is not a port number");
+    }
   }
 
   /** Whether the server distributions are unpacked under {@code dist/}. */

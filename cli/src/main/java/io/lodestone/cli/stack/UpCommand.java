@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 /** {@code lodestone up}: starts the local stack and the apps; does nothing for what already runs. */
 @Command(name = "up", mixinStandardHelpOptions = true,
     description = {"Start Kafka (9092), the schema registry (8081, Confluent API at /apis/ccompat/v7) and Elasticsearch (9200) "
-        + "on 127.0.0.1, then Lodestone's apps (streams, sink). Idempotent: what runs already is left alone.",
+        + "on 127.0.0.1, then Lodestone's apps (streams, sink, alerts, feeds, api on 8080: LODESTONE_API_PORT). Idempotent: what runs already is left alone.",
         "Ports: LODESTONE_KAFKA_PORT, LODESTONE_KAFKA_CONTROLLER_PORT, LODESTONE_REGISTRY_PORT, LODESTONE_REGISTRY_MANAGEMENT_PORT, "
             + "LODESTONE_ES_PORT, LODESTONE_ES_TRANSPORT_PORT. Registry Java: LODESTONE_REGISTRY_JAVA_HOME. Data, logs and pids: "
             + "LODESTONE_HOME (default .lodestone)."})

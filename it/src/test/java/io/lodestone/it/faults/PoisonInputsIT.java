@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lodestone.producers.IngestConfig;
 import io.lodestone.producers.file.ImportSummary;
 import io.lodestone.producers.file.JsonReportParser;
-import io.lodestone.producers.file.JsonlImporter;
+import io.lodestone.producers.file.FileImporter;
 import io.lodestone.producers.publish.ReportPublisher;
 import io.lodestone.schemas.IngestChannel;
 import io.lodestone.schemas.NewsReport;
@@ -61,7 +61,8 @@ class PoisonInputsIT {
       IngestConfig config = new IngestConfig(pipeline.config());
       ImportSummary summary;
       try (ReportPublisher publisher = new ReportPublisher(config)) {
-        summary = new JsonlImporter(new JsonReportParser(config.getInt(IngestConfig.MAX_REPORT_BYTES)), publisher).importFile(file);
+        summary = new FileImporter(new JsonReportParser(config.getInt(IngestConfig.MAX_REPORT_BYTES)), publisher, 1,
+            config.getInt(IngestConfig.MAX_REPORT_BYTES)).importFile(file);
       }
       assertThat(summary.rejected()).extracting(ImportSummary.Rejection::line).containsExactlyInAnyOrder(1L, 2L, 3L);
       assertThat(summary.rejected()).allSatisfy(r -> assertThat(r.reasons()).isNotEmpty());

@@ -35,32 +35,60 @@ public final class JsonReportParser {
     this.maxReportBytes = maxReportBytes;
   }
 
+  /** What is wrong with one field of a report ({@code field} is null for the report as a whole). */
+  public record Problem(String field, String message) {
+    @Override
+    public String toString() {
+      return field == null ? message : field + ": " + message;
+    }
+  }
+
   /** A report, or the reasons there is none. */
-  public record Parsed(NewsReport report, List<String> problems) {
+  public record Parsed(NewsReport report, List<Problem> problems) {
     public boolean ok() {
       return report != null;
     }
 
-    static Parsed rejected(List<String> problems) {
+    /** The problems as sentences, e.g. "url: not an absolute http(s) URL: ftp://x". */
+    public List<String> reasons() {
+      return problems.stream().map(Problem::toString).toList();
+    }
+
+    static Parsed rejected(List<Problem> problems) {
       return new Parsed(null, List.copyOf(problems));
     }
   }
 
   public Parsed parse(String json, IngestChannel channel, Instant fetchedAt) {
-    JsonNode node;
     try {
-      node = JSON.readTree(json);
+      return parse(JSON.readTree(json), channel, fetchedAt);
     } catch (JsonProcessingException e) {
-      return Parsed.rejected(List.of("not valid JSON: " + e.getOriginalMessage()));
+      return notJson(e);
     }
-    return parse(node, channel, fetchedAt);
+  }
+
+  /** Parses UTF-8 JSON without decoding it to a String first (the file importer's hot path). */
+  public Parsed parse(byte[] utf8Json, IngestChannel channel, Instant fetchedAt) {
+    try {
+      return parse(JSON.readTree(utf8Json), channel, fetchedAt);
+    } catch (JsonProcessingException e) {
+      return notJson(e);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static Parsed notJson(JsonProcessingException e) {
+    String message = e.getOriginalMessage();
+    return Parsed.rejected(List.of(new Problem(null, message != null && message.startsWith("Invalid UTF-8")
+        ? "not valid UTF-8" : "not valid JSON: " + message)));
   }
 
   public Parsed parse(JsonNode node, IngestChannel channel, Instant fetchedAt) {
     if (node == null || !node.isObject()) {
-      return Parsed.rejected(List.of("expected a JSON object"));
+      return Parsed.rejected(List.of(new Problem(null, "expected a JSON object")));
     }
-    List<String> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     String url = text(node, "url", problems);
     String title = Optional.ofNullable(text(node, "title", problems)).orElse("");
     String body = Optional.ofNullable(text(node, "body", problems)).orElse("");
@@ -68,13 +96,13 @@ public final class JsonReportParser {
     if (url != null && !url.isBlank()) {
       canonicalUrl = UrlCanonicalizer.canonicalize(url).orElse(null);
       if (canonicalUrl == null) {
-        problems.add("url: not an absolute http(s) URL: " + abbreviate(url));
+        problems.add(new Problem("url", "not an absolute http(s) URL: " + abbreviate(url)));
       }
     }
     if (title.isBlank() && body.isBlank()) {
-      problems.add("title and body are both empty");
+      problems.add(new Problem("title", "title and body are both empty"));
     }
-    Source source = source(node.get("source"), url, problems);
+    Source source = source(node.get("source"), canonicalUrl, problems);
     Instant publishedAt = instant(node.get("published_at"), problems);
     List<String> authors = strings(node, "authors", problems);
     List<String> tags = strings(node, "tags", problems);
@@ -83,8 +111,8 @@ public final class JsonReportParser {
     String contentType = text(node, "content_type", problems);
     long size = (long) title.length() + body.length() + (summary == null ? 0 : summary.length());
     if (size > maxReportBytes / 4 && utf8Length(title, body, summary) > maxReportBytes) {
-      problems.add(String.format("report is %,d bytes of text; the limit is %,d (max.report.bytes)",
-          utf8Length(title, body, summary), maxReportBytes));
+      problems.add(new Problem("body", String.format("report is %,d bytes of text; the limit is %,d (max.report.bytes)",
+          utf8Length(title, body, summary), maxReportBytes)));
     }
     if (!problems.isEmpty()) {
       return Parsed.rejected(problems);
@@ -99,8 +127,9 @@ public final class JsonReportParser {
         .build(), List.of());
   }
 
-  private static Source source(JsonNode node, String url, List<String> problems) {
-    String domain = url == null ? null : UrlCanonicalizer.host(url).map(h -> h.startsWith("www.") ? h.substring(4) : h).orElse(null);
+  private static Source source(JsonNode node, String canonicalUrl, List<Problem> problems) {
+    String host = canonicalUrl == null ? null : UrlCanonicalizer.hostOfCanonical(canonicalUrl);
+    String domain = host == null ? null : host.startsWith("www.") ? host.substring(4) : host;
     Source.Builder source = Source.newBuilder().setName("").setDomain(domain);
     if (node == null || node.isNull()) {
       return source.setName(domain == null ? "" : domain).build();
@@ -114,23 +143,23 @@ public final class JsonReportParser {
       Optional.ofNullable(text(node, "feed_url", problems)).ifPresent(source::setFeedUrl);
       return source.build();
     }
-    problems.add("source: expected a name or an object with name, domain, feed_url");
+    problems.add(new Problem("source", "expected a name or an object with name, domain, feed_url"));
     return source.build();
   }
 
-  private static String text(JsonNode node, String field, List<String> problems) {
+  private static String text(JsonNode node, String field, List<Problem> problems) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       return null;
     }
     if (!value.isTextual()) {
-      problems.add(field + ": expected a string, got " + value.getNodeType().name().toLowerCase());
+      problems.add(new Problem(field, "expected a string, got " + value.getNodeType().name().toLowerCase()));
       return null;
     }
     return value.asText();
   }
 
-  private static List<String> strings(JsonNode node, String field, List<String> problems) {
+  private static List<String> strings(JsonNode node, String field, List<Problem> problems) {
     JsonNode value = node.get(field);
     List<String> out = new ArrayList<>();
     if (value == null || value.isNull()) {
@@ -143,17 +172,17 @@ public final class JsonReportParser {
         if (item.isTextual()) {
           out.add(item.asText());
         } else {
-          problems.add(field + ": every item must be a string");
+          problems.add(new Problem(field, "every item must be a string"));
           break;
         }
       }
     } else {
-      problems.add(field + ": expected an array of strings");
+      problems.add(new Problem(field, "expected an array of strings"));
     }
     return out;
   }
 
-  static Instant instant(JsonNode value, List<String> problems) {
+  static Instant instant(JsonNode value, List<Problem> problems) {
     if (value == null || value.isNull()) {
       return null;
     }
@@ -161,7 +190,7 @@ public final class JsonReportParser {
       return Instant.ofEpochMilli(value.asLong());
     }
     if (!value.isTextual()) {
-      problems.add("published_at: expected an ISO-8601 date-time, a date, or epoch milliseconds");
+      problems.add(new Problem("published_at", "expected an ISO-8601 date-time, a date, or epoch milliseconds"));
       return null;
     }
     String text = value.asText().strip();
@@ -174,7 +203,7 @@ public final class JsonReportParser {
         try {
           return java.time.LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-          problems.add("published_at: cannot read \"" + abbreviate(text) + "\" as an ISO-8601 date-time");
+          problems.add(new Problem("published_at", "cannot read \"" + abbreviate(text) + "\" as an ISO-8601 date-time"));
           return null;
         }
       }

@@ -16,6 +16,8 @@ import java.util.Locale;
  */
 public final class ReportIds {
   private static final int HEX_DIGITS = 32;
+  /** MessageDigest.getInstance looks up providers each time; a digest per thread is reset by digest(). */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(ReportIds::newSha256);
 
   private ReportIds() {}
 
@@ -37,9 +39,13 @@ public final class ReportIds {
   }
 
   private static String sha256Hex(String text) {
+    byte[] digest = SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest, 0, HEX_DIGITS / 2);
+  }
+
+  private static MessageDigest newSha256() {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest).substring(0, HEX_DIGITS);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }

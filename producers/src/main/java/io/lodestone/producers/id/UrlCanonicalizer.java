@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
 /**
  * Turns the many spellings of one article's URL into one canonical URL:
  * <ol>
- *   <li>only absolute http and https URLs are accepted (others are not report URLs);</li>
+ *   <li>only absolute http and https URLs are accepted (others are not report URLs); characters a URL
+ *       may not contain (spaces, non-ASCII letters, a stray {@code %}...) are first percent-encoded as
+ *       UTF-8, so that a URL typed with them and its encoded form are the same URL;</li>
  *   <li>scheme and host are lower-cased, an internationalized host becomes its ASCII (punycode) form,
  *       a trailing dot on the host is dropped;</li>
  *   <li>the default port (80 for http, 443 for https) and user info are removed;</li>
@@ -34,7 +36,13 @@ import java.util.regex.Pattern;
  */
 public final class UrlCanonicalizer {
   private static final Pattern ESCAPE = Pattern.compile("%([0-9a-fA-F]{2})");
+  /** Printable ASCII characters RFC 3986 does not allow anywhere in a URI. */
+  private static final String ILLEGAL_ASCII = " \"<>\\^`{|}";
   private static final List<String> TRACKING = loadTrackingParameters();
+  private static final java.util.Set<String> TRACKING_NAMES = java.util.Set.copyOf(
+      TRACKING.stream().filter(t -> !t.endsWith("*")).toList());
+  private static final List<String> TRACKING_PREFIXES =
+      TRACKING.stream().filter(t -> t.endsWith("*")).map(t -> t.substring(0, t.length() - 1)).toList();
 
   private UrlCanonicalizer() {}
 
@@ -45,7 +53,7 @@ public final class UrlCanonicalizer {
     }
     URI uri;
     try {
-      uri = new URI(url.strip().replace(" ", "%20"));
+      uri = parse(url);
     } catch (URISyntaxException e) {
       return Optional.empty();
     }
@@ -59,18 +67,70 @@ public final class UrlCanonicalizer {
     }
     int port = uri.getPort();
     boolean defaultPort = port == -1 || scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
-    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : normalizeEscapes(removeDotSegments(uri.getRawPath()));
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : removeDotSegments(normalizeEscapes(uri.getRawPath()));
     String query = query(uri.getRawQuery());
     return Optional.of(scheme + "://" + host + (defaultPort ? "" : ":" + port) + path + (query.isEmpty() ? "" : "?" + query));
   }
 
-  /** The host of a URL without www-stripping, lower-cased; for a report's source domain. */
-  public static Optional<String> host(String url) {
-    try {
-      return Optional.ofNullable(host(new URI(url.strip().replace(" ", "%20"))));
-    } catch (URISyntaxException | RuntimeException e) {
-      return Optional.empty();
+  /** The host of a canonical URL (as {@link #canonicalize} returns), without parsing it again. */
+  public static String hostOfCanonical(String canonicalUrl) {
+    int start = canonicalUrl.indexOf("://") + 3;
+    if (canonicalUrl.charAt(start) == '[') {
+      return canonicalUrl.substring(start, canonicalUrl.indexOf(']', start) + 1);
     }
+    int end = start;
+    while (end < canonicalUrl.length() && canonicalUrl.charAt(end) != '/' && canonicalUrl.charAt(end) != ':') {
+      end++;
+    }
+    return canonicalUrl.substring(start, end);
+  }
+
+  private static URI parse(String url) throws URISyntaxException {
+    return new URI(encodeIllegal(url.strip()));
+  }
+
+  /**
+   * Percent-encodes (UTF-8) what may not appear in a URI, a {@code %} that starts no escape, and
+   * brackets after the host (they are legal only around an IPv6 address).
+   */
+  static String encodeIllegal(String url) {
+    int authority = url.indexOf("://");
+    int pathStart = authority < 0 ? 0 : indexOfAny(url, "/?#", authority + 3);
+    StringBuilder out = null;
+    for (int i = 0; i < url.length(); i++) {
+      char c = url.charAt(i);
+      boolean strayPercent = c == '%' && !(i + 2 < url.length() && isHex(url.charAt(i + 1)) && isHex(url.charAt(i + 2)));
+      boolean bracketInPath = (c == '[' || c == ']') && i >= pathStart;
+      if (c > 0x20 && c < 0x7f && ILLEGAL_ASCII.indexOf(c) < 0 && !strayPercent && !bracketInPath) {
+        if (out != null) {
+          out.append(c);
+        }
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder(url.length() + 16).append(url, 0, i);
+      }
+      int end = Character.isHighSurrogate(c) && i + 1 < url.length() ? i + 2 : i + 1;
+      for (byte b : url.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
+        out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+            .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+      }
+      i = end - 1;
+    }
+    return out == null ? url : out.toString();
+  }
+
+  private static int indexOfAny(String text, String chars, int from) {
+    for (int i = from; i < text.length(); i++) {
+      if (chars.indexOf(text.charAt(i)) >= 0) {
+        return i;
+      }
+    }
+    return text.length();
+  }
+
+  private static boolean isHex(char c) {
+    return Character.digit(c, 16) >= 0 && c < 128;
   }
 
   private static String host(URI uri) {
@@ -116,11 +176,22 @@ public final class UrlCanonicalizer {
 
   private static boolean isTracking(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
-    return TRACKING.stream().anyMatch(t -> t.endsWith("*") ? lower.startsWith(t.substring(0, t.length() - 1)) : lower.equals(t));
+    if (TRACKING_NAMES.contains(lower)) {
+      return true;
+    }
+    for (String prefix : TRACKING_PREFIXES) {
+      if (lower.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Upper-cases escapes and decodes those of unreserved characters (RFC 3986, section 6.2.2). */
   private static String normalizeEscapes(String text) {
+    if (text.indexOf('%') < 0) {
+      return text;
+    }
     Matcher m = ESCAPE.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
