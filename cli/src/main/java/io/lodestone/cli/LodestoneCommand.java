@@ -6,6 +6,8 @@ import io.lodestone.cli.demo.DemoCommand;
 import io.lodestone.cli.ingest.IngestCommand;
 import io.lodestone.cli.run.ApiCommand;
 import io.lodestone.cli.run.FeedsCommand;
+import io.lodestone.cli.process.ProcessCommand;
+import io.lodestone.cli.process.QualityCommand;
 import io.lodestone.cli.run.SinkCommand;
 import io.lodestone.cli.run.StreamsCommand;
 import io.lodestone.cli.search.SearchCommand;
@@ -20,8 +22,8 @@ import picocli.CommandLine.Command;
 @Command(name = "lodestone", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Supply-chain news ingestion: Avro events on Kafka, enriched by Kafka Streams, indexed into Elasticsearch.",
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, IngestCommand.class, DemoCommand.class,
-        SearchCommand.class, StreamsCommand.class, SinkCommand.class, AlertsCommand.class, FeedsCommand.class, BenchCommand.class,
-        ApiCommand.class, CommandLine.HelpCommand.class})
+        SearchCommand.class, StreamsCommand.class, SinkCommand.class, AlertsCommand.class, FeedsCommand.class,
+        ApiCommand.class, ProcessCommand.class, QualityCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class LodestoneCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -30,6 +30,8 @@ import java.util.Map;
  */
 public final class Workspace {
   public static final String HOME_ENV = "LODESTONE_HOME";
+  /** The theme taxonomy in the repository (also bundled in the jar as the default). */
+  static final String TAXONOMY_FILE = "streams/src/main/resources/io/lodestone/streams/classify/taxonomy.yaml";
 
   private final Path repository;
   private final StackLayout layout;
@@ -129,6 +131,12 @@ public final class Workspace {
     producerOverrides().forEach((key, value) -> appEnv.put(ConfigSources.envName(key), value.toString()));
     appEnv.put(ConfigSources.envName(StreamsAppConfig.STATUS_DIR), layout.run().toString());
     appEnv.put(ConfigSources.envName(StreamsAppConfig.STATE_DIR), layout.data("streams").toString());
+    // The streams app classifies with the repository's taxonomy file, so that an analyst's edit applies at the
+    // next restart of the app, without a rebuild.
+    Path taxonomy = repository.resolve(TAXONOMY_FILE);
+    if (!env.containsKey(ConfigSources.envName(StreamsAppConfig.TAXONOMY_FILE)) && Files.isRegularFile(taxonomy)) {
+      appEnv.put(ConfigSources.envName(StreamsAppConfig.TAXONOMY_FILE), taxonomy.toString());
+    }
     return List.of(
         new AppProcess("streams", layout, jar(), List.of("streams"), -1, "768m", appEnv),
         new AppProcess("sink", layout, jar(), List.of("sink"), -1, "512m", appEnv),

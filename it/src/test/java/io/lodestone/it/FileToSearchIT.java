@@ -70,7 +70,9 @@ class FileToSearchIT {
       sinkThread.start();
       ElasticsearchClient es = ElasticsearchClients.create(List.of(stack.elasticsearchUrl()));
 
-      awaitCount(es, prefix, 35, Duration.ofMinutes(2));
+      // 36 lines: 22 is line 8's URL again (sent once), 12, 25 and 32 are exact copies, and 15, 29 and 36 light
+      // rewrites (Jaccard 0.88-0.89 on word 5-shingles): 29 canonical reports (deploy/samples/README.md).
+      awaitCount(es, prefix, 29, Duration.ofMinutes(2));
 
       JsonNode line1 = JSON.readTree(Files.readAllLines(Samples.supplyChainNews()).get(0));
       SearchResponse<JsonNode> hits = es.search(s -> s.index(prefix)
@@ -80,12 +82,17 @@ class FileToSearchIT {
       assertThat(doc.get("url").asText()).isEqualTo(line1.get("url").asText());
       assertThat(doc.path("source").path("name").asText()).isEqualTo(line1.get("source").asText());
       assertThat(Instant.ofEpochMilli(doc.get("published_at").asLong())).isEqualTo(Instant.parse(line1.get("published_at").asText()));
-      assertThat(doc.get("body").asText()).isEqualTo(line1.get("body").asText().strip().replaceAll("\\s+", " "));
+      // The normalizer keeps one paragraph per line; the words are the report's own.
+      assertThat(collapse(doc.get("body").asText())).isEqualTo(collapse(line1.get("body").asText()));
       assertThat(doc.get("channel").asText()).isEqualTo("FILE");
       assertThat(sink.deadLetteredCount()).isZero();
       sink.stop();
       sinkThread.join(30_000);
     }
+  }
+
+  private static String collapse(String text) {
+    return text.strip().replaceAll("\\s+", " ");
   }
 
   private static void awaitCount(ElasticsearchClient es, String index, long expected, Duration timeout) throws Exception {

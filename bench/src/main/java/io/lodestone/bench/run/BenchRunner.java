@@ -20,7 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Consumer;
 
 /**
@@ -33,18 +33,18 @@ public final class BenchRunner {
   private final IngestConfig ingest;
   private final ElasticsearchClient elasticsearch;
   private final String alias;
-  private final BiFunction<NewsReport, Instant, EnrichedReport> processing;
+  private final Function<NewsReport, EnrichedReport> processing;
   private final Map<String, Long> pids;
   private final Consumer<String> progress;
   private final List<Figure> figures = new ArrayList<>();
   private final JsonReportParser parser = new JsonReportParser(1_000_000);
 
   /**
-   * @param processing the pipeline's per-report processing, to build the ceiling's documents
+   * @param processing the pipeline's processing (null for a report it judges a duplicate), to build the ceiling's documents
    * @param pids the processes whose memory to report, by name
    */
   public BenchRunner(BenchSettings settings, IngestConfig ingest, ElasticsearchClient elasticsearch, String alias,
-      BiFunction<NewsReport, Instant, EnrichedReport> processing, Map<String, Long> pids, Consumer<String> progress) {
+      Function<NewsReport, EnrichedReport> processing, Map<String, Long> pids, Consumer<String> progress) {
     this.settings = settings;
     this.ingest = ingest;
     this.elasticsearch = elasticsearch;
@@ -80,8 +80,10 @@ public final class BenchRunner {
     List<CeilingLoader.Doc> docs = new ArrayList<>();
     Instant now = Instant.now();
     for (ObjectNode json : reports.reports()) {
-      NewsReport report = parse(json);
-      docs.add(new CeilingLoader.Doc(report.getId(), ReportDocument.of(processing.apply(report, now), now)));
+      EnrichedReport enriched = processing.apply(parse(json));
+      if (enriched != null) {
+        docs.add(new CeilingLoader.Doc(enriched.getReport().getId(), ReportDocument.of(enriched, now)));
+      }
     }
     progress.accept("ceiling: indexing " + docs.size() + " documents with a direct _bulk loader");
     double rate = new CeilingLoader(elasticsearch, 1000, 2).load("lodestone-bench-ceiling-" + runId, docs);

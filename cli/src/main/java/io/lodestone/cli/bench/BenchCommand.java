@@ -13,7 +13,8 @@ import io.lodestone.producers.IngestConfig;
 import io.lodestone.sink.es.ElasticsearchClients;
 import io.lodestone.stack.PidFile;
 import io.lodestone.stack.ServerProcess;
-import io.lodestone.streams.enrich.SkeletonEnricher;
+import io.lodestone.streams.StreamsAppConfig;
+import io.lodestone.streams.offline.OfflineTopology;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,15 +72,15 @@ public final class BenchCommand implements Callable<Integer> {
         new ReportGenerator.Settings(seed, medianBytes, 0.5, offTopic, exactDuplicates, nearDuplicates, "bench"),
         corpus, Duration.ofSeconds(minSeconds), rates, Duration.ofSeconds(latencySeconds), ceilingDocuments);
     IngestConfig ingest = IngestConfig.fromEnvironment(workspace.connectionOverrides());
-    SkeletonEnricher processing = new SkeletonEnricher();
     Map<String, Long> pids = new LinkedHashMap<>();
     List<ServerProcess> processes = new ArrayList<>(workspace.stack().servers());
     processes.addAll(workspace.apps());
     processes.forEach(p -> PidFile.read(workspace.layout(), p.name()).flatMap(PidFile::process).ifPresent(h -> pids.put(p.name(), h.pid())));
     ElasticsearchClient es = ElasticsearchClients.create(List.of(workspace.elasticsearchUrl()));
     List<Figure> figures;
-    try {
-      figures = new BenchRunner(settings, ingest, es, "lodestone-reports", processing::enrich, pids,
+    // The ceiling's documents come from the pipeline's own processing, run offline.
+    try (OfflineTopology processing = new OfflineTopology(StreamsAppConfig.fromEnvironment(workspace.connectionOverrides()))) {
+      figures = new BenchRunner(settings, ingest, es, "lodestone-reports", report -> processing.process(report).enriched(), pids,
           line -> System.err.println("bench: " + line)).run();
     } finally {
       es._transport().close();

@@ -176,7 +176,8 @@ class FeedPollerIT {
       Map<String, String> details = poller.statusDetails();
       assertThat(details).containsEntry("feeds", "3").containsEntry("failing", "2").containsKey("good.next_poll")
           .containsKeys("slow.next_retry", "broken.next_retry");
-      assertThat(details.get("slow.last_error")).contains("no complete answer");
+      // Whether the timeout hits before the first byte or in the middle of the body depends on scheduling.
+      assertThat(details.get("slow.last_error")).containsAnyOf("no answer from", "no complete answer");
       assertThat(details.get("broken.last_error")).startsWith("not a readable RSS or Atom feed");
       app.stop();
       loop.join(10_000);

@@ -2,7 +2,9 @@ package io.lodestone.schemas.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lodestone.schemas.registry.SchemaRegistryException.RegistryUnavailableException;
+import io.lodestone.schemas.registry.SchemaRegistryException.SchemaNotFoundException;
+import io.lodestone.schemas.registry.SchemaRegistryException.SubjectNotFoundException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,28 +17,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
 
 /**
  * Client of the Confluent Schema Registry REST API (v1), which Confluent Schema Registry, Apicurio
  * ({@code /apis/ccompat/v7}), Karapace and Redpanda all serve. Schema ids are immutable, so schemas by
- * id and ids by (subject, schema) are cached for the life of the client. Thread-safe.
+ * id and ids by (subject, schema) are cached for the life of the client. Answers with an error become
+ * typed {@link SchemaRegistryException}s carrying the registry's error code and message; connection
+ * errors, timeouts and 5xx answers are retried with backoff, then raise
+ * {@link RegistryUnavailableException}. Thread-safe.
  */
 public final class SchemaRegistryClient {
   private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RegistryClientConfig config;
+  private final List<String> baseUrls;
   private final HttpClient http;
-  private final String authorization;
   private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
   private final Map<String, Map<Schema, Integer>> idsBySubject = new ConcurrentHashMap<>();
 
   public SchemaRegistryClient(RegistryClientConfig config) {
     this.config = config;
-    this.authorization = config.authorizationHeader();
-    this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    // Credentials travel in the Authorization header, never in the request URL.
+    this.baseUrls = config.urls().stream().map(SchemaRegistryClient::withoutUserInfo).toList();
+    // HTTP/1.1: the default HTTP/2 attempt sends an h2c upgrade on plain http, which some proxies and
+    // registries mishandle, for no gain on small JSON requests.
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(config.connectTimeout()).followRedirects(HttpClient.Redirect.NORMAL).build();
   }
 
   public SchemaRegistryClient(String url) {
@@ -45,23 +55,30 @@ public final class SchemaRegistryClient {
 
   /** Registers the schema under the subject (idempotent) and returns its global id. */
   public int register(String subject, Schema schema) {
-    return idsBySubject.computeIfAbsent(subject, s -> new ConcurrentHashMap<>())
-        .computeIfAbsent(schema, s -> {
-          int id = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(s)).get("id").asInt();
-          schemasById.putIfAbsent(id, s);
-          return id;
-        });
+    return cachedId(subject, schema, () -> requiredField(send(new Call("POST",
+        "/subjects/" + encode(subject) + "/versions", schemaBody(schema),
+        "register " + schema.getFullName() + " under subject " + subject)), "id").asInt());
   }
 
-  /** The id of a schema already registered under the subject; 40403 when it is not. */
+  /** The id of a schema already registered under the subject; 40401 or 40403 when it is not. */
   public int lookup(String subject, Schema schema) {
-    return idsBySubject.computeIfAbsent(subject, s -> new ConcurrentHashMap<>())
-        .computeIfAbsent(schema, s -> send("POST", "/subjects/" + encode(subject), schemaBody(s)).get("id").asInt());
+    return cachedId(subject, schema, () -> requiredField(send(new Call("POST",
+        "/subjects/" + encode(subject), schemaBody(schema),
+        "look up " + schema.getFullName() + " under subject " + subject)), "id").asInt());
   }
 
-  /** The schema with this global id. */
+  /**
+   * The Avro schema with this global id; 40403 when there is none, and a {@link SchemaParseException}
+   * when the id names something that is not a valid Avro schema (e.g. a JSON schema).
+   */
   public Schema schemaById(int id) {
-    return schemasById.computeIfAbsent(id, i -> parse(send("GET", "/schemas/ids/" + i, null).get("schema").asText()));
+    Schema schema = schemasById.get(id);
+    if (schema == null) {
+      schema = avroSchema(send(new Call("GET", "/schemas/ids/" + id, null, "fetch schema id " + id)), "schema id " + id);
+      Schema raced = schemasById.putIfAbsent(id, schema);
+      schema = raced == null ? schema : raced;
+    }
+    return schema;
   }
 
   /** The latest version registered under the subject. */
@@ -71,169 +88,229 @@ public final class SchemaRegistryClient {
 
   /** A version of the subject: a number or "latest". */
   public SchemaVersion version(String subject, String version) {
-    JsonNode answer = send("GET", "/subjects/" + encode(subject) + "/versions/" + version, null);
-    Schema schema = parse(answer.get("schema").asText());
-    int id = answer.get("id").asInt();
-    schemasById.putIfAbsent(id, schema);
-    return new SchemaVersion(answer.get("subject").asText(subject), answer.get("version").asInt(), id, schema);
+    JsonNode answer = send(new Call("GET", "/subjects/" + encode(subject) + "/versions/" + encode(version), null,
+        "fetch version " + version + " of subject " + subject));
+    int id = requiredField(answer, "id").asInt();
+    Schema schema = schemasById.computeIfAbsent(id, i -> avroSchema(answer, "schema id " + i));
+    return new SchemaVersion(answer.path("subject").asText(subject), requiredField(answer, "version").asInt(), id, schema);
   }
 
   /** Version numbers registered under the subject. */
   public List<Integer> versions(String subject) {
-    List<Integer> versions = new ArrayList<>();
-    send("GET", "/subjects/" + encode(subject) + "/versions", null).forEach(v -> versions.add(v.asInt()));
-    return versions;
+    return intList(send(new Call("GET", "/subjects/" + encode(subject) + "/versions", null,
+        "list the versions of subject " + subject)));
   }
 
   /** Whether the schema may be registered under the subject by its compatibility rule. */
   public boolean isCompatible(String subject, Schema schema) {
     try {
-      return send("POST", "/compatibility/subjects/" + encode(subject) + "/versions/latest", schemaBody(schema))
-          .path("is_compatible").asBoolean(false);
-    } catch (SchemaRegistryException.SubjectNotFoundException | SchemaRegistryException.SchemaNotFoundException e) {
+      return requiredField(send(new Call("POST", "/compatibility/subjects/" + encode(subject) + "/versions/latest",
+          schemaBody(schema), "test " + schema.getFullName() + " against subject " + subject)), "is_compatible")
+          .asBoolean();
+    } catch (SubjectNotFoundException | SchemaNotFoundException e) {
       return true; // nothing registered yet: anything is compatible
     }
   }
 
-  /** Compatibility level of the subject, or the global one when subject is null. */
+  /**
+   * The compatibility level in force for the subject (its own, else the global one), or the global one
+   * when subject is null.
+   */
   public String compatibility(String subject) {
-    JsonNode answer = send("GET", subject == null ? "/config" : "/config/" + encode(subject), null);
+    JsonNode answer = send(new Call("GET", subject == null ? "/config" : "/config/" + encode(subject) + "?defaultToGlobal=true",
+        null, "read the compatibility level of " + (subject == null ? "the registry" : "subject " + subject)));
     return answer.has("compatibilityLevel") ? answer.get("compatibilityLevel").asText()
-        : answer.path("compatibility").asText();
+        : requiredField(answer, "compatibility").asText();
   }
 
-  /** Sets the compatibility level of the subject, or the global one when subject is null. */
+  /** Sets the compatibility level (e.g. BACKWARD) of the subject, or the global one when subject is null. */
   public void setCompatibility(String subject, String level) {
-    ObjectNode body = JSON.createObjectNode().put("compatibility", level);
-    send("PUT", subject == null ? "/config" : "/config/" + encode(subject), body.toString());
+    send(new Call("PUT", subject == null ? "/config" : "/config/" + encode(subject),
+        JSON.createObjectNode().put("compatibility", level).toString(),
+        "set the compatibility level of " + (subject == null ? "the registry" : "subject " + subject) + " to " + level));
   }
 
   /** All subjects. */
   public List<String> subjects() {
     List<String> subjects = new ArrayList<>();
-    send("GET", "/subjects", null).forEach(s -> subjects.add(s.asText()));
+    send(new Call("GET", "/subjects", null, "list subjects")).forEach(s -> subjects.add(s.asText()));
     return subjects;
   }
 
   /** Deletes a subject (soft delete); returns the deleted versions. */
   public List<Integer> deleteSubject(String subject) {
-    List<Integer> versions = new ArrayList<>();
-    send("DELETE", "/subjects/" + encode(subject), null).forEach(v -> versions.add(v.asInt()));
+    List<Integer> versions = intList(send(new Call("DELETE", "/subjects/" + encode(subject), null, "delete subject " + subject)));
     idsBySubject.remove(subject);
     return versions;
+  }
+
+  /** Answers from the cache, else asks the registry outside any lock: a slow registry blocks no other key. */
+  private int cachedId(String subject, Schema schema, java.util.function.IntSupplier ask) {
+    Map<Schema, Integer> ids = idsBySubject.computeIfAbsent(subject, s -> new ConcurrentHashMap<>());
+    Integer id = ids.get(schema);
+    if (id == null) {
+      id = ask.getAsInt();
+      ids.put(schema, id);
+      schemasById.putIfAbsent(id, schema);
+    }
+    return id;
   }
 
   private static String schemaBody(Schema schema) {
     return JSON.createObjectNode().put("schema", schema.toString()).toString();
   }
 
-  private static Schema parse(String text) {
-    return new Schema.Parser().parse(text);
+  private static Schema avroSchema(JsonNode answer, String what) {
+    String type = answer.path("schemaType").asText("AVRO");
+    if (!"AVRO".equals(type)) {
+      throw new SchemaParseException(what + " is a " + type + " schema, not an Avro schema");
+    }
+    try {
+      return new Schema.Parser().parse(requiredField(answer, "schema").asText());
+    } catch (AvroRuntimeException e) {
+      throw new SchemaParseException(what + " is not a valid Avro schema: " + e.getMessage());
+    }
   }
 
-  private static String encode(String subject) {
-    return URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
+  private static JsonNode requiredField(JsonNode answer, String field) {
+    JsonNode value = answer.get(field);
+    if (value == null || value.isNull()) {
+      throw new SchemaRegistryException(200, -1, "The schema registry's answer lacks the field " + field + ": "
+          + abbreviate(answer.toString()));
+    }
+    return value;
+  }
+
+  private static List<Integer> intList(JsonNode answer) {
+    List<Integer> values = new ArrayList<>();
+    answer.forEach(v -> values.add(v.asInt()));
+    return values;
+  }
+
+  private static String encode(String pathSegment) {
+    return URLEncoder.encode(pathSegment, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   /**
-   * Sends a request to the first reachable registry URL, retrying connection errors and 5xx answers
-   * with exponential backoff and jitter up to max.retries times.
+   * Sends the call to the first registry URL that answers without a 5xx, retrying the whole list after
+   * a backoff (doubled each time, with jitter) up to max.retries times.
    */
-  private JsonNode send(String method, String path, String body) {
+  private JsonNode send(Call call) {
     long wait = config.retryWaitMs();
-    for (int attempt = 0; ; attempt++) {
-      try {
-        return sendOnce(method, path, body);
-      } catch (RetriableException e) {
-        if (attempt >= config.maxRetries()) {
-          throw new SchemaRegistryException("schema registry at " + config.urls() + " failed after "
-              + (attempt + 1) + " attempt(s): " + e.getMessage(), e);
+    for (int attempt = 1; ; attempt++) {
+      Unavailable problem = null;
+      for (String base : baseUrls) {
+        try {
+          return answer(base, call, exchange(base, call));
+        } catch (Unavailable e) {
+          problem = e;
         }
-        sleep(wait + ThreadLocalRandom.current().nextLong(wait / 2 + 1));
-        wait = Math.min(wait * 2, config.retryMaxWaitMs());
       }
+      if (attempt > config.maxRetries()) {
+        throw new RegistryUnavailableException(problem.status, problem.errorCode, "The schema registry at " + baseUrls
+            + " could not " + call.purpose + " in " + attempt + " attempt(s): " + problem.getMessage(), problem.getCause());
+      }
+      sleep(wait + ThreadLocalRandom.current().nextLong(wait / 2 + 1), call);
+      wait = Math.min(wait * 2, config.retryMaxWaitMs());
     }
   }
 
-  private JsonNode sendOnce(String method, String path, String body) {
-    String lastError = "no schema.registry.url configured";
-    for (String base : config.urls()) {
-      HttpRequest.Builder request = HttpRequest.newBuilder(withoutUserInfo(base + path))
-          .timeout(config.readTimeout())
-          .header("Accept", CONTENT_TYPE + ", application/json")
-          .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-              : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-      if (body != null) {
-        request.header("Content-Type", CONTENT_TYPE);
-      }
-      if (authorization != null) {
-        request.header("Authorization", authorization);
-      }
-      HttpResponse<String> response;
-      try {
-        response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        lastError = base + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        continue;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new SchemaRegistryException("interrupted while calling the schema registry", e);
-      }
-      return answer(base, response);
+  private HttpResponse<String> exchange(String base, Call call) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + call.path))
+        .timeout(config.readTimeout())
+        .header("Accept", CONTENT_TYPE + ", application/json")
+        .method(call.method, call.body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(call.body, StandardCharsets.UTF_8));
+    if (call.body != null) {
+      request.header("Content-Type", CONTENT_TYPE);
     }
-    throw new RetriableException("cannot reach the schema registry (" + lastError + ")");
+    if (config.authorizationHeader() != null) {
+      request.header("Authorization", config.authorizationHeader());
+    }
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new Unavailable(base + ": " + describe(e), -1, -1, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SchemaRegistryException("Interrupted while asking the schema registry to " + call.purpose, e);
+    }
   }
 
-  private static JsonNode answer(String base, HttpResponse<String> response) {
+  private static JsonNode answer(String base, Call call, HttpResponse<String> response) {
     int status = response.statusCode();
     JsonNode json;
     try {
-      json = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+      json = response.body().isBlank() ? JSON.missingNode() : JSON.readTree(response.body());
     } catch (IOException e) {
-      json = JSON.nullNode();
+      json = JSON.missingNode();
     }
     if (status >= 200 && status < 300) {
+      if (json.isMissingNode()) {
+        throw new SchemaRegistryException(status, -1, "The schema registry at " + base + " answered the request to "
+            + call.purpose + " with something that is not JSON: " + abbreviate(response.body()));
+      }
       return json;
     }
+    boolean confluentError = json.has("error_code");
+    int code = confluentError ? json.get("error_code").asInt() : status;
+    String message = json.has("message") ? json.get("message").asText() : abbreviate(response.body());
     if (status >= 500) {
-      throw new RetriableException(base + " answered " + status + ": " + abbreviate(response.body()));
+      throw new Unavailable(base + " answered HTTP " + status + " (error " + code + "): " + message, status, code, null);
     }
-    int code = json.path("error_code").asInt(status);
-    String message = json.path("message").asText(abbreviate(response.body()));
-    throw SchemaRegistryException.of(status, code, message);
+    throw SchemaRegistryException.of(status, code, "The schema registry at " + base + " refused to " + call.purpose
+        + " (error " + code + "): " + message + hint(status, confluentError));
   }
 
-  private static URI withoutUserInfo(String url) {
-    URI uri = URI.create(url);
-    if (uri.getRawUserInfo() == null) {
-      return uri;
+  /** Errors that are almost always a configuration mistake, not a registry verdict. */
+  private static String hint(int status, boolean confluentError) {
+    if (status == 401 || status == 403) {
+      return "; check basic.auth.credentials.source, basic.auth.user.info or bearer.auth.token";
     }
-    return URI.create(uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-        + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+    if (status == 404 && !confluentError) {
+      return "; is schema.registry.url the base of the registry's Confluent API (for Apicurio, .../apis/ccompat/v7)?";
+    }
+    return "";
+  }
+
+  private static String withoutUserInfo(URI uri) {
+    return uri.getScheme() + "://" + uri.getRawAuthority().substring(uri.getRawAuthority().indexOf('@') + 1)
+        + (uri.getRawPath() == null ? "" : uri.getRawPath());
+  }
+
+  private static String describe(Throwable e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 
   private static String abbreviate(String text) {
     return text.length() > 300 ? text.substring(0, 300) + "..." : text;
   }
 
-  private static void sleep(long millis) {
+  private static void sleep(long millis, Call call) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SchemaRegistryException("interrupted while waiting to retry the schema registry", e);
+      throw new SchemaRegistryException("Interrupted while waiting to retry asking the schema registry to " + call.purpose, e);
     }
   }
 
   /** A schema version under a subject. */
   public record SchemaVersion(String subject, int version, int id, Schema schema) {}
 
-  /** A failure worth retrying: the registry could not be reached or answered 5xx. */
-  private static final class RetriableException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
+  /** One request, with what it is for in words, for error messages. */
+  private record Call(String method, String path, String body, String purpose) {}
 
-    RetriableException(String message) {
-      super(message);
+  /** A failure worth retrying: the URL could not be reached, timed out, or answered 5xx. */
+  private static final class Unavailable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int status;
+    private final int errorCode;
+
+    Unavailable(String message, int status, int errorCode, Throwable cause) {
+      super(message, cause);
+      this.status = status;
+      this.errorCode = errorCode;
     }
   }
 }

@@ -1,8 +1,10 @@
 package io.lodestone.schemas.registry;
 
 /**
- * An error answered by the schema registry, with the Confluent error code (e.g. 40401) and message,
- * or a failure to reach it (status and error code -1).
+ * A schema-registry failure: an error answered by the registry, with its Confluent error code (e.g.
+ * 40401) and message, or {@link RegistryUnavailableException} when it could not be reached. Never a
+ * verdict on a Kafka record: the serde raises {@code SerializationException} for those, so that a
+ * dead-letter handler can tell a bad record from a registry problem.
  */
 public class SchemaRegistryException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -29,26 +31,26 @@ public class SchemaRegistryException extends RuntimeException {
     this.errorCode = -1;
   }
 
-  /** HTTP status of the answer, or -1 when the registry could not be reached. */
+  /** HTTP status of the answer, or -1 when there was none. */
   public int status() {
     return status;
   }
 
-  /** Confluent error code of the answer, or -1 when the registry could not be reached. */
+  /** Confluent error code of the answer (the HTTP status when the body had none), or -1 when there was none. */
   public int errorCode() {
     return errorCode;
   }
 
   /** Maps a registry error answer to the most specific exception type. */
   static SchemaRegistryException of(int status, int errorCode, String message) {
-    String text = "schema registry error " + errorCode + ": " + message;
     return switch (errorCode) {
-      case SUBJECT_NOT_FOUND -> new SubjectNotFoundException(status, errorCode, text);
-      case SCHEMA_NOT_FOUND, VERSION_NOT_FOUND -> new SchemaNotFoundException(status, errorCode, text);
-      case INVALID_SCHEMA -> new InvalidSchemaException(status, errorCode, text);
-      default -> status == 409
-          ? new IncompatibleSchemaException(status, errorCode, text)
-          : new SchemaRegistryException(status, errorCode, text);
+      case SUBJECT_NOT_FOUND -> new SubjectNotFoundException(status, errorCode, message);
+      case SCHEMA_NOT_FOUND, VERSION_NOT_FOUND -> new SchemaNotFoundException(status, errorCode, message);
+      case INVALID_SCHEMA -> new InvalidSchemaException(status, errorCode, message);
+      // Confluent answers 409 with error code 409; some registries put their own code in the body.
+      default -> status == INCOMPATIBLE_SCHEMA || errorCode == INCOMPATIBLE_SCHEMA
+          ? new IncompatibleSchemaException(status, errorCode, message)
+          : new SchemaRegistryException(status, errorCode, message);
     };
   }
 
@@ -61,7 +63,7 @@ public class SchemaRegistryException extends RuntimeException {
     }
   }
 
-  /** 40403 (or 40402): no such schema id, version or schema under the subject. */
+  /** 40403 (or 40402): no such schema id, version, or schema under the subject. */
   public static class SchemaNotFoundException extends SchemaRegistryException {
     private static final long serialVersionUID = 1L;
 
@@ -85,6 +87,20 @@ public class SchemaRegistryException extends RuntimeException {
 
     InvalidSchemaException(int status, int code, String message) {
       super(status, code, message);
+    }
+  }
+
+  /**
+   * The registry could not be reached, timed out, or kept answering 5xx through every retry: an outage
+   * to wait out, not a problem of the request. Status and error code are those of the last 5xx answer,
+   * or -1 when there was none.
+   */
+  public static class RegistryUnavailableException extends SchemaRegistryException {
+    private static final long serialVersionUID = 1L;
+
+    RegistryUnavailableException(int status, int code, String message, Throwable cause) {
+      super(status, code, message);
+      initCause(cause);
     }
   }
 }

@@ -5,13 +5,16 @@ import io.lodestone.core.kafka.ClientProperties;
 import io.lodestone.core.kafka.TopicBootstrap;
 import io.lodestone.core.status.AppStatus;
 import io.lodestone.core.status.StatusReporter;
-import io.lodestone.schemas.EnrichedReport;
-import io.lodestone.schemas.NewsReport;
 import io.lodestone.schemas.registry.RegistryClientConfig;
 import io.lodestone.schemas.registry.SchemaRegistryClient;
-import io.lodestone.schemas.serde.AvroSerde;
 import io.lodestone.streams.LodestoneTopology;
 import io.lodestone.streams.StreamsAppConfig;
+import io.lodestone.streams.TopologySerdes;
+import io.lodestone.streams.deadletter.DeadLetterDeserializationHandler;
+import io.lodestone.streams.deadletter.DeadLetterProcessingHandler;
+import io.lodestone.streams.deadletter.DeadLetterProductionHandler;
+import io.lodestone.streams.deadletter.DeadLetters;
+import io.lodestone.streams.deadletter.RegistryOutage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +26,7 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class StreamsApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
   public static final String APP_NAME = "streams";
+  private static final Duration REGISTRY_RETRY = Duration.ofSeconds(5);
 
   private final StreamsAppConfig config;
   private final KafkaStreams streams;
@@ -44,13 +49,13 @@ public final class StreamsApp implements AutoCloseable {
     this.config = config;
     ensureTopics(config);
     SchemaRegistryClient registry = new SchemaRegistryClient(new RegistryClientConfig(registryConfig(config)));
-    LodestoneTopology.TopologySerdes serdes = new LodestoneTopology.TopologySerdes(
-        AvroSerde.specific(NewsReport.class, registry), AvroSerde.specific(EnrichedReport.class, registry));
-    serdes.newsReport().configure(registryConfig(config), false);
-    serdes.enrichedReport().configure(registryConfig(config), false);
+    TopologySerdes serdes = TopologySerdes.registry(registry, registryConfig(config));
     Topology topology = LodestoneTopology.buildTopology(config, serdes);
     LOG.info("topology:\n{}", topology.describe());
-    this.streams = new KafkaStreams(topology, streamsProperties(config));
+    Properties props = streamsProperties(config);
+    props.put(DeadLetters.SERIALIZER, serdes.deadLetter().serializer());
+    this.streams = new KafkaStreams(topology, props);
+    streams.setUncaughtExceptionHandler(StreamsApp::onStreamThreadFailure);
     streams.setStateListener((newState, oldState) -> {
       LOG.info("streams state {} -> {}", oldState, newState);
       if (newState == KafkaStreams.State.ERROR) {
@@ -61,6 +66,25 @@ public final class StreamsApp implements AutoCloseable {
     String statusDir = config.getString(StreamsAppConfig.STATUS_DIR);
     this.status = new StatusReporter(statusDir.isEmpty() ? null : Path.of(statusDir), APP_NAME,
         this::state, () -> Map.of("streams.state", streams.state().name()));
+  }
+
+  /**
+   * A registry outage fails the task without dead-lettering (the records must be retried): replace the
+   * stream thread, which resumes from the last committed offsets, after a pause. Anything else stops
+   * the app, as Kafka Streams does by default.
+   */
+  private static StreamThreadExceptionResponse onStreamThreadFailure(Throwable error) {
+    if (RegistryOutage.causedBy(error)) {
+      LOG.error("the schema registry is unavailable; restarting the stream thread in {} s to retry", REGISTRY_RETRY.toSeconds());
+      try {
+        Thread.sleep(REGISTRY_RETRY.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
+    LOG.error("the topology failed: {}", error.getMessage(), error);
+    return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
   }
 
   private static Map<String, Object> registryConfig(StreamsAppConfig config) {
@@ -84,6 +108,18 @@ public final class StreamsApp implements AutoCloseable {
     props.put(StreamsConfig.GROUP_PROTOCOL_CONFIG, config.getString(StreamsAppConfig.GROUP_PROTOCOL));
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.getShort(CommonOptions.TOPIC_REPLICATION_FACTOR));
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    props.putAll(deadLetterProperties(config));
+    return props;
+  }
+
+  /** The exception handlers, and what they need to write DeadLetter records: topic and registry. */
+  public static Map<String, Object> deadLetterProperties(StreamsAppConfig config) {
+    Map<String, Object> props = new java.util.HashMap<>(registryConfig(config));
+    props.put(DeadLetters.TOPIC, config.getString(CommonOptions.TOPIC_DEAD_LETTER));
+    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+    props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
     return props;
   }
 

@@ -1,0 +1,118 @@
+package io.lodestone.streams.dedup;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * In-memory index of what the deduplicator remembers: when each report and story was last written to
+ * the stores (so that every store read is a point lookup at a known time), the latest report with each
+ * content fingerprint, and the reports under each LSH band key. It is derived state: the deduplicator
+ * rebuilds it from the changelogged stores when its task starts, so band keys (one per band per report)
+ * never cost changelog records, and a lookup is a hash probe instead of a store range scan. Entries
+ * leave in time order once older than the retention, as the stores' segments do.
+ */
+final class DedupIndex {
+  private final Map<String, Long> reportTimes = new HashMap<>();
+  private final Map<String, Long> storyTimes = new HashMap<>();
+  private final Map<String, String> byFingerprint = new HashMap<>();
+  /** Band key to one report id (a String) or several (a String[]): most keys name one report. */
+  private final Map<Long, Object> byBand = new HashMap<>();
+  private final ArrayDeque<Report> reportsByTime = new ArrayDeque<>();
+  private final ArrayDeque<Story> storiesByTime = new ArrayDeque<>();
+
+  private record Report(long timestamp, String reportId, String fingerprint, long[] bandKeys) {}
+
+  private record Story(long timestamp, String storyId) {}
+
+  void addReport(long timestamp, String reportId, String fingerprint, long[] bandKeys) {
+    reportTimes.merge(reportId, timestamp, Math::max);
+    if (fingerprint != null) {
+      byFingerprint.put(fingerprint, reportId);
+    }
+    for (long key : bandKeys) {
+      byBand.merge(key, reportId, DedupIndex::plus);
+    }
+    reportsByTime.addLast(new Report(timestamp, reportId, fingerprint, bandKeys));
+  }
+
+  void addStory(long timestamp, String storyId) {
+    storyTimes.merge(storyId, timestamp, Math::max);
+    storiesByTime.addLast(new Story(timestamp, storyId));
+  }
+
+  /** When the report was last remembered, or null when it is not. */
+  Long reportTime(String reportId) {
+    return reportTimes.get(reportId);
+  }
+
+  /** When the story was last updated, or null when it is not remembered. */
+  Long storyTime(String storyId) {
+    return storyTimes.get(storyId);
+  }
+
+  /** The latest remembered report with this fingerprint, or null. */
+  String byFingerprint(String fingerprint) {
+    return byFingerprint.get(fingerprint);
+  }
+
+  /** Reports sharing at least one band key. */
+  Set<String> candidates(long[] bandKeys) {
+    Set<String> candidates = new LinkedHashSet<>();
+    for (long key : bandKeys) {
+      Object ids = byBand.get(key);
+      if (ids instanceof String id) {
+        candidates.add(id);
+      } else if (ids != null) {
+        candidates.addAll(Arrays.asList((String[]) ids));
+      }
+    }
+    return candidates;
+  }
+
+  /** Forgets what was written before {@code cutoff} (in arrival order; a late arrival leaves with its neighbours). */
+  void expireBefore(long cutoff) {
+    while (!reportsByTime.isEmpty() && reportsByTime.peekFirst().timestamp() < cutoff) {
+      Report report = reportsByTime.removeFirst();
+      reportTimes.remove(report.reportId(), report.timestamp());
+      if (report.fingerprint() != null) {
+        byFingerprint.remove(report.fingerprint(), report.reportId());
+      }
+      for (long key : report.bandKeys()) {
+        byBand.computeIfPresent(key, (k, ids) -> minus(ids, report.reportId()));
+      }
+    }
+    while (!storiesByTime.isEmpty() && storiesByTime.peekFirst().timestamp() < cutoff) {
+      Story story = storiesByTime.removeFirst();
+      storyTimes.remove(story.storyId(), story.timestamp());
+    }
+  }
+
+  int reports() {
+    return reportTimes.size();
+  }
+
+  private static Object plus(Object ids, Object id) {
+    if (ids instanceof String single) {
+      return single.equals(id) ? single : new String[] {single, (String) id};
+    }
+    String[] many = (String[]) ids;
+    if (Arrays.asList(many).contains(id)) {
+      return many;
+    }
+    String[] more = Arrays.copyOf(many, many.length + 1);
+    more[many.length] = (String) id;
+    return more;
+  }
+
+  private static Object minus(Object ids, String id) {
+    if (ids instanceof String single) {
+      return single.equals(id) ? null : single;
+    }
+    String[] rest = Arrays.stream((String[]) ids).filter(other -> !other.equals(id)).toArray(String[]::new);
+    return rest.length == 0 ? null : rest.length == 1 ? rest[0] : rest;
+  }
+}

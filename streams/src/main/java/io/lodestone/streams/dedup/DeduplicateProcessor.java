@@ -1,0 +1,246 @@
+package io.lodestone.streams.dedup;
+
+import io.lodestone.core.time.IndexDate;
+import io.lodestone.schemas.Dedup;
+import io.lodestone.schemas.DedupMethod;
+import io.lodestone.schemas.DuplicateNotice;
+import io.lodestone.schemas.NewsReport;
+import io.lodestone.streams.process.NormalizedReport;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.WindowStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides for each report whether it is the first-seen report of a story or a later copy: exact when
+ * the report id or the content fingerprint was seen, near when a MinHash candidate from the LSH bands
+ * has an estimated Jaccard similarity at or above the threshold. A copy goes out as a
+ * {@link DuplicateNotice} keyed by the canonical id, carrying the story's updated count and sources; a
+ * canonical report goes on to enrichment. A report without a single word is never judged a copy.
+ *
+ * <p>A report id seen before is a re-delivery (a replay, a producer retry, the same URL imported
+ * again): with unchanged content it is dropped, logged and counted, never reported as a duplicate of
+ * itself; a canonical report whose content changed is re-emitted as an update of its story, keeping the
+ * story's count and sources.
+ */
+public final class DeduplicateProcessor implements Processor<String, NormalizedReport, String, DedupOutcome> {
+  private static final Logger LOG = LoggerFactory.getLogger(DeduplicateProcessor.class);
+  /** The fingerprint of a report without words: such a report is never a duplicate. */
+  private static final String NO_CONTENT = "";
+
+  private final DedupSettings settings;
+  private final MinHasher hasher;
+  private final DedupIndex index = new DedupIndex();
+  private ProcessorContext<String, DedupOutcome> context;
+  private WindowStore<String, RememberedReport> reports;
+  private WindowStore<String, StoryState> stories;
+  private Sensor canonicals;
+  private Sensor duplicates;
+  private Sensor redeliveries;
+
+  public DeduplicateProcessor(DedupSettings settings) {
+    this.settings = settings;
+    this.hasher = settings.minHasher();
+  }
+
+  private record Match(String reportId, String storyId, double similarity, DedupMethod method) {}
+
+  @Override
+  public void init(ProcessorContext<String, DedupOutcome> context) {
+    this.context = context;
+    this.reports = context.getStateStore(DedupStores.REPORTS);
+    this.stories = context.getStateStore(DedupStores.STORIES);
+    this.canonicals = sensor("canonical");
+    this.duplicates = sensor("duplicate");
+    this.redeliveries = sensor("redelivery");
+    rebuildIndex();
+  }
+
+  private Sensor sensor(String outcome) {
+    return context.metrics().addRateTotalSensor("lodestone-dedup", "deduplicate", outcome, Sensor.RecordingLevel.INFO);
+  }
+
+  /** The index is derived from the stores, which are restored from their changelogs before init. */
+  private void rebuildIndex() {
+    List<KeyValue<Windowed<String>, RememberedReport>> remembered = all(reports);
+    for (KeyValue<Windowed<String>, RememberedReport> entry : remembered) {
+      index.addReport(entry.key.window().start(), entry.key.key(), entry.value.fingerprint(),
+          hasher.bandKeys(entry.value.signature()));
+    }
+    for (KeyValue<Windowed<String>, StoryState> entry : all(stories)) {
+      index.addStory(entry.key.window().start(), entry.key.key());
+    }
+    if (!remembered.isEmpty()) {
+      LOG.info("dedup index rebuilt from {} remembered reports in task {}", remembered.size(), context.taskId());
+    }
+  }
+
+  private static <V> List<KeyValue<Windowed<String>, V>> all(WindowStore<String, V> store) {
+    List<KeyValue<Windowed<String>, V>> entries = new ArrayList<>();
+    try (KeyValueIterator<Windowed<String>, V> all = store.all()) {
+      all.forEachRemaining(entries::add);
+    }
+    entries.sort(Comparator.comparingLong(entry -> entry.key.window().start()));
+    return entries;
+  }
+
+  @Override
+  public void process(Record<String, NormalizedReport> record) {
+    NormalizedReport normalized = record.value();
+    NewsReport report = normalized.report();
+    String id = report.getId();
+    long cutoff = Math.max(0, context.currentStreamTimeMs() - settings.retention().toMillis());
+    index.expireBefore(cutoff);
+
+    long[] words = Shingles.wordHashes(DedupText.of(normalized.text()));
+    Content content = new Content(words.length == 0 ? NO_CONTENT : DedupText.fingerprint(words),
+        hasher.signature(Shingles.of(words, settings.shingleSize())));
+    content.bandKeys = hasher.bandKeys(content.signature);
+
+    RememberedReport known = remembered(id);
+    if (known != null) {
+      redelivered(record, known, content);
+      return;
+    }
+    Match match = content.fingerprint.equals(NO_CONTENT) ? null : match(content);
+    KeyValue<Long, StoryState> story = match == null ? null : story(match.storyId());
+    if (story != null) {
+      duplicate(record, match, story, content);
+    } else {
+      canonical(record, content, newStory(report));
+    }
+  }
+
+  /** A report's fingerprint, signature and band keys. */
+  private static final class Content {
+    final String fingerprint;
+    final char[] signature;
+    long[] bandKeys;
+
+    Content(String fingerprint, char[] signature) {
+      this.fingerprint = fingerprint;
+      this.signature = signature;
+    }
+  }
+
+  private Match match(Content content) {
+    String sameContent = index.byFingerprint(content.fingerprint);
+    RememberedReport owner = sameContent == null ? null : remembered(sameContent);
+    if (owner != null) {
+      return new Match(sameContent, owner.storyId(), 1.0, DedupMethod.FINGERPRINT);
+    }
+    Match best = null;
+    for (String candidate : index.candidates(content.bandKeys)) {
+      RememberedReport remembered = remembered(candidate);
+      if (remembered == null) {
+        continue;
+      }
+      double similarity = MinHasher.similarity(content.signature, remembered.signature());
+      if (similarity >= settings.threshold() && (best == null || similarity > best.similarity())) {
+        best = new Match(candidate, remembered.storyId(), similarity, DedupMethod.MINHASH);
+      }
+    }
+    return best;
+  }
+
+  private void canonical(Record<String, NormalizedReport> record, Content content, StoryState story) {
+    String id = record.value().report().getId();
+    putStory(id, null, story, record.timestamp());
+    remember(id, id, content, record.timestamp());
+    canonicals.record();
+    context.forward(record.withKey(id).withValue(new DedupOutcome.Canonical(record.value(), dedup(id, content, story))));
+  }
+
+  private void duplicate(Record<String, NormalizedReport> record, Match match, KeyValue<Long, StoryState> story,
+      Content content) {
+    NewsReport report = record.value().report();
+    StoryState updated = story.value.withCopyFrom(sourceName(report));
+    putStory(match.storyId(), story.key, updated, record.timestamp());
+    remember(report.getId(), match.storyId(), content, record.timestamp());
+    duplicates.record();
+    LOG.debug("report {} is a {} duplicate of story {} via {} (similarity {}); the story has {} copies",
+        report.getId(), match.method(), match.storyId(), match.reportId(), match.similarity(), updated.duplicateCount());
+    DuplicateNotice notice = DuplicateNotice.newBuilder()
+        .setReportId(report.getId()).setDuplicateOf(match.storyId()).setSimilarity(match.similarity())
+        .setMethod(match.method()).setUrl(report.getUrl()).setTitle(report.getTitle()).setSource(report.getSource())
+        .setPublishedAt(report.getPublishedAt()).setCanonicalPublishedAt(Instant.ofEpochMilli(updated.canonicalIndexDate()))
+        .setCanonicalDuplicateCount(updated.duplicateCount()).setCanonicalSourcesSeen(updated.sourcesSeen())
+        .setDetectedAt(Instant.now()).build();
+    context.forward(record.withKey(match.storyId()).withValue(new DedupOutcome.Duplicate(notice)));
+  }
+
+  private void redelivered(Record<String, NormalizedReport> record, RememberedReport known, Content content) {
+    String id = record.value().report().getId();
+    KeyValue<Long, StoryState> story = known.isCanonical(id) ? story(id) : null;
+    if (known.fingerprint().equals(content.fingerprint) || story == null) {
+      redeliveries.record();
+      LOG.info("report {} delivered again ({} content); dropped: it was already processed as {}", id,
+          known.fingerprint().equals(content.fingerprint) ? "same" : "changed",
+          known.isCanonical(id) ? "the canonical report of its story" : "a duplicate of " + known.storyId());
+      return;
+    }
+    LOG.info("report {} delivered again with changed content; re-emitted as an update of its story ({} copies)",
+        id, story.value.duplicateCount());
+    putStory(id, story.key, story.value, record.timestamp());
+    remember(id, id, content, record.timestamp());
+    context.forward(record.withKey(id).withValue(new DedupOutcome.Canonical(record.value(), dedup(id, content, story.value))));
+  }
+
+  private void remember(String id, String storyId, Content content, long timestamp) {
+    reports.put(id, new RememberedReport(storyId, content.fingerprint, content.signature), timestamp);
+    index.addReport(timestamp, id, content.fingerprint.equals(NO_CONTENT) ? null : content.fingerprint, content.bandKeys);
+  }
+
+  /** Moves the story to the latest record time, so that it is remembered as long as its latest copy. */
+  private void putStory(String storyId, Long previousTime, StoryState story, long timestamp) {
+    long time = previousTime == null ? timestamp : Math.max(previousTime, timestamp);
+    if (previousTime != null && previousTime != time) {
+      stories.put(storyId, null, previousTime);
+    }
+    stories.put(storyId, story, time);
+    index.addStory(time, storyId);
+  }
+
+  private static StoryState newStory(NewsReport report) {
+    String source = sourceName(report);
+    long indexDate = IndexDate.of(report.getPublishedAt(), report.getFetchedAt()).toEpochMilli();
+    return new StoryState(indexDate, 0, source == null ? List.of() : List.of(source));
+  }
+
+  private static Dedup dedup(String id, Content content, StoryState story) {
+    return Dedup.newBuilder().setFingerprint(content.fingerprint).setStoryId(id)
+        .setDuplicateCount(story.duplicateCount()).setSourcesSeen(story.sourcesSeen()).build();
+  }
+
+  /** The outlet's name, else its domain; null when the report names neither. */
+  static String sourceName(NewsReport report) {
+    String name = report.getSource().getName();
+    if (name != null && !name.isBlank()) {
+      return name.strip();
+    }
+    return report.getSource().getDomain();
+  }
+
+  /** The remembered report, read at the time the index knows it was written; null when forgotten. */
+  private RememberedReport remembered(String reportId) {
+    Long time = index.reportTime(reportId);
+    return time == null ? null : reports.fetch(reportId, time);
+  }
+
+  /** The story with the time it was last written; null when forgotten. */
+  private KeyValue<Long, StoryState> story(String storyId) {
+    Long time = index.storyTime(storyId);
+    StoryState story = time == null ? null : stories.fetch(storyId, time);
+    return story == null ? null : KeyValue.pair(time, story);
+  }
+}

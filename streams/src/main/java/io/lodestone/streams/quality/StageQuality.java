@@ -1,0 +1,96 @@
+package io.lodestone.streams.quality;
+
+import io.lodestone.schemas.CountryMention;
+import io.lodestone.schemas.Entities;
+import io.lodestone.schemas.NormalizedText;
+import io.lodestone.streams.classify.Classification;
+import io.lodestone.streams.classify.ThemeClassifier;
+import io.lodestone.streams.classify.quality.ThemeEvaluation;
+import io.lodestone.streams.enrich.EntityExtractor;
+import io.lodestone.streams.enrich.quality.CountryEvaluation;
+import io.lodestone.streams.normalize.TextNormalizer;
+import io.lodestone.streams.offline.ReutersReports;
+import io.lodestone.streams.offline.ReutersStory;
+import io.lodestone.schemas.ThemeScore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The figures of the enrich and classify stages on a Reuters corpus, from the same normalizer,
+ * extractor and classifier the topology runs, applied to every story (duplicates included, since the
+ * labels are per story): countries against the PLACES labels, relevance on earnings and metal stories,
+ * and theme macro-F1 against the annotators of {@code theme-labels/} when that directory exists.
+ */
+final class StageQuality {
+  private final TextNormalizer normalizer = new TextNormalizer();
+  private final EntityExtractor extractor = new EntityExtractor();
+  private final ThemeClassifier classifier;
+
+  StageQuality(ThemeClassifier classifier) {
+    this.classifier = classifier;
+  }
+
+  List<QualityFigure> measure(List<ReutersStory> stories, Path themeLabels) throws IOException {
+    CountryEvaluation.Tally countries = new CountryEvaluation().tally();
+    Map<Integer, Set<String>> themes = new TreeMap<>();
+    int earn = 0;
+    int earnWithoutTheme = 0;
+    int metal = 0;
+    int metalWithMineralAndTheme = 0;
+    for (ReutersStory story : stories) {
+      NormalizedText text = normalizer.normalize(ReutersReports.of(story));
+      Entities entities = extractor.extract(text);
+      Classification classification = classifier.classify(text, entities);
+      boolean themed = !classification.themes().isEmpty();
+      countries.add(story.places(), entities.getCountries().stream().map(CountryMention::getCode).toList());
+      themes.put(story.newId(), classification.themes().stream().map(ThemeScore::getId).collect(Collectors.toSet()));
+      if (story.topics().equals(List.of("earn"))) {
+        earn++;
+        earnWithoutTheme += themed ? 0 : 1;
+      }
+      if (story.topics().stream().anyMatch(ThemeEvaluation.METAL_TOPICS::contains)) {
+        metal++;
+        metalWithMineralAndTheme += themed && !entities.getMinerals().isEmpty() ? 1 : 0;
+      }
+    }
+    List<QualityFigure> figures = new ArrayList<>();
+    figures.add(QualityFigure.atLeast("country precision against PLACES (" + countries.stories() + " stories)",
+        countries.precision(), 0.90));
+    figures.add(QualityFigure.atLeast("country recall against PLACES", countries.recall(), 0.85));
+    figures.add(QualityFigure.atLeast("earn-only stories with no theme (" + earn + " stories)", share(earnWithoutTheme, earn), 0.95));
+    figures.add(QualityFigure.atLeast("metal stories with a mineral and a theme (" + metal + " stories)",
+        share(metalWithMineralAndTheme, metal), 0.80));
+    if (Files.isDirectory(themeLabels)) {
+      figures.add(themeAgreement(themes, themeLabels));
+    }
+    return figures;
+  }
+
+  /** Macro-F1 against each annotator (themes with at least 3 labelled stories), averaged over annotators. */
+  private static QualityFigure themeAgreement(Map<Integer, Set<String>> themes, Path labels) throws IOException {
+    List<Double> macros = new ArrayList<>();
+    List<Path> annotators;
+    try (var files = Files.list(labels)) {
+      annotators = files.filter(f -> f.getFileName().toString().matches("annotator-.*\\.json")).sorted().toList();
+    }
+    for (Path annotator : annotators) {
+      Map<Integer, Set<String>> gold = ThemeEvaluation.readLabels(annotator);
+      Map<Integer, Set<String>> predicted = new TreeMap<>(themes);
+      predicted.keySet().retainAll(gold.keySet());
+      macros.add(ThemeEvaluation.f1(predicted, gold, id -> true).macro());
+    }
+    double mean = macros.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    return QualityFigure.atLeast("theme macro-F1 against " + annotators.size() + " annotators " + macros, mean, 0.85);
+  }
+
+  private static double share(int part, int whole) {
+    return whole == 0 ? 0 : (double) part / whole;
+  }
+}

@@ -1,0 +1,67 @@
+package io.lodestone.streams.bench;
+
+import io.lodestone.schemas.EnrichedReport;
+import io.lodestone.schemas.NewsReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Measures the dedup state per remembered report: RocksDB bytes on disk (both stores, after a flush)
+ * and Java heap (the in-memory index), by remembering {@value #REPORTS} 3 KB reports; then prints how
+ * the state grows with the retention window (linearly: reports per day x days remembered).
+ * Run with {@code mvn -pl streams -am -Pjmh -DskipTests verify} (after the JMH benchmarks).
+ */
+public final class DedupStateFootprint {
+  private static final int REPORTS = 10_000;
+
+  private DedupStateFootprint() {}
+
+  public static void main(String[] args) throws IOException {
+    List<NewsReport> reports = BenchmarkReports.threeKilobyteReports(REPORTS);
+    Path stateDir = Files.createTempDirectory("lodestone-footprint");
+    long heapBefore = usedHeap();
+    int canonical = 0;
+    ReportPipeline pipeline = new ReportPipeline(stateDir.toFile(), Map.of());
+    for (NewsReport report : reports) {
+      EnrichedReport enriched = pipeline.process(report);
+      canonical += enriched == null ? 0 : 1;
+    }
+    long heap = usedHeap() - heapBefore;
+    pipeline.close();
+    long disk = size(stateDir);
+    double diskPerReport = (double) disk / REPORTS;
+    double heapPerReport = (double) heap / REPORTS;
+    System.out.printf("remembered %,d reports (%,d canonical stories)%n", REPORTS, canonical);
+    System.out.printf("RocksDB on disk: %,.0f bytes per remembered report (%,d bytes in all)%n", diskPerReport, disk);
+    System.out.printf("heap (dedup index, measured after GC): %,.0f bytes per remembered report%n", heapPerReport);
+    System.out.println("state grows linearly with the retention window (reports/day x days):");
+    for (int perDay : new int[] {1_000, 10_000}) {
+      for (int days : new int[] {1, 7, 30, 90}) {
+        long remembered = (long) perDay * days;
+        System.out.printf("  %,7d reports/day x %2d days = %,10d reports: %,8.1f MB on disk, %,8.1f MB heap%n",
+            perDay, days, remembered, remembered * diskPerReport / 1e6, remembered * heapPerReport / 1e6);
+      }
+    }
+    try (Stream<Path> files = Files.walk(stateDir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
+  }
+
+  private static long usedHeap() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    Runtime runtime = Runtime.getRuntime();
+    return runtime.totalMemory() - runtime.freeMemory();
+  }
+
+  private static long size(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum();
+    }
+  }
+}
