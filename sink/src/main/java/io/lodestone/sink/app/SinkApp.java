@@ -8,6 +8,7 @@ import io.lodestone.core.kafka.TopicBootstrap;
 import io.lodestone.core.status.AppStatus;
 import io.lodestone.core.status.StatusReporter;
 import io.lodestone.schemas.DeadLetter;
+import io.lodestone.schemas.DuplicateNotice;
 import io.lodestone.schemas.EnrichedReport;
 import io.lodestone.schemas.registry.RegistryClientConfig;
 import io.lodestone.schemas.registry.SchemaRegistryClient;
@@ -15,28 +16,31 @@ import io.lodestone.schemas.registry.SchemaRegistryException;
 import io.lodestone.schemas.serde.AvroDeserializer;
 import io.lodestone.schemas.serde.AvroSerializer;
 import io.lodestone.sink.SinkConfig;
+import io.lodestone.sink.es.BulkAction;
 import io.lodestone.sink.es.BulkIndexer;
+import io.lodestone.sink.es.DuplicateDocument;
 import io.lodestone.sink.es.ElasticsearchClients;
+import io.lodestone.sink.es.ElasticsearchConnection;
 import io.lodestone.sink.es.IndexTemplate;
 import io.lodestone.sink.es.ReportDocument;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -45,70 +49,92 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Indexes enriched reports into Elasticsearch. Offsets are committed only after every record of the
- * batch was indexed or dead-lettered; while Elasticsearch (or the registry) is unreachable, consumption
- * pauses and the batch is retried with exponential backoff, so an outage delays reports but loses none.
- * Documents use the report id as {@code _id}, so a replay overwrites instead of duplicating.
+ * Indexes enriched reports into Elasticsearch and applies duplicate notices to their canonical reports.
+ *
+ * <p>The consumer thread reads both topics, turns records into bulk actions and fills bounded requests,
+ * which a {@link BulkDispatcher} sends on a few workers. A record's offset is committed only once its
+ * action was written or dead-lettered ({@link OffsetTracker}); while every worker is busy (Elasticsearch
+ * slow, or away and being retried with backoff) consumption pauses, still polling so that the consumer
+ * stays in its group. Documents use the report id as {@code _id}, so a replay overwrites instead of
+ * duplicating: delivery into Elasticsearch is at-least-once and idempotent.
  */
 public final class SinkApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SinkApp.class);
   public static final String APP_NAME = "sink";
   static final String STAGE = "sink";
+  /** How long the consumer thread polls, paused, while it waits for a free worker or a retry. */
+  private static final Duration PAUSED_POLL = Duration.ofMillis(100);
 
   private final SinkConfig config;
+  private final String indexPrefix;
+  private final String enrichedTopic;
+  private final String duplicatesTopic;
   private final KafkaConsumer<byte[], byte[]> consumer;
-  private final AvroDeserializer<EnrichedReport> deserializer;
+  private final AvroDeserializer<EnrichedReport> reports;
+  private final AvroDeserializer<DuplicateNotice> notices;
   private final ElasticsearchClient elasticsearch;
-  private final BulkIndexer indexer;
+  private final BulkDispatcher<ConsumerRecord<byte[], byte[]>> dispatcher;
+  private final BulkBuffer<ConsumerRecord<byte[], byte[]>> buffer;
+  private final OffsetTracker offsets = new OffsetTracker();
   private final DeadLetterPublisher deadLetters;
   private final StatusReporter status;
-  private final String indexPrefix;
-  private final AtomicLong indexed = new AtomicLong();
+  private final Set<TopicPartition> revokedDuringPoll = new HashSet<>();
+  private final AtomicLong written = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
   private volatile String state = AppStatus.STARTING;
   private volatile String lastError = "";
+  private volatile Throwable failure;
   private volatile boolean running = true;
   private volatile boolean consumerClosed;
 
   public SinkApp(SinkConfig config) {
     this.config = config;
     this.indexPrefix = config.getString(SinkConfig.INDEX_PREFIX);
+    this.enrichedTopic = config.getString(CommonOptions.TOPIC_ENRICHED);
+    this.duplicatesTopic = config.getString(CommonOptions.TOPIC_DUPLICATES);
     String bootstrap = config.getString(CommonOptions.BOOTSTRAP_SERVERS);
-    TopicBootstrap.ensure(bootstrap, List.of(CommonOptions.TOPIC_ENRICHED, CommonOptions.TOPIC_DEAD_LETTER).stream()
+    TopicBootstrap.ensure(bootstrap, List.of(CommonOptions.TOPIC_ENRICHED, CommonOptions.TOPIC_DUPLICATES,
+        CommonOptions.TOPIC_DEAD_LETTER).stream()
         .map(key -> new TopicBootstrap.TopicSpec(config.getString(key), config.getInt(CommonOptions.TOPIC_PARTITIONS),
             config.getShort(CommonOptions.TOPIC_REPLICATION_FACTOR), Map.of())).toList());
     Map<String, Object> registryConfig = ClientProperties.select(config.originals(), Set.of());
     registryConfig.put(RegistryClientConfig.SCHEMA_REGISTRY_URL, config.getString(CommonOptions.SCHEMA_REGISTRY_URL));
     SchemaRegistryClient registry = new SchemaRegistryClient(new RegistryClientConfig(registryConfig));
-    this.deserializer = new AvroDeserializer<>(registry, EnrichedReport.class);
-    deserializer.configure(registryConfig, false);
+    this.reports = new AvroDeserializer<>(registry, EnrichedReport.class);
+    reports.configure(registryConfig, false);
+    this.notices = new AvroDeserializer<>(registry, DuplicateNotice.class);
+    notices.configure(registryConfig, false);
     AvroSerializer<DeadLetter> deadLetterSerializer = new AvroSerializer<>(registry);
     deadLetterSerializer.configure(registryConfig, false);
 
+    int maxActions = config.getInt(SinkConfig.BULK_MAX_ACTIONS);
     Map<String, Object> consumerProps = ClientProperties.select(config.originals(), ConsumerConfig.configNames());
     consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, config.getString(SinkConfig.GROUP_ID));
     consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.getInt(SinkConfig.BULK_MAX_ACTIONS));
+    consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxActions);
     this.consumer = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
 
     Map<String, Object> producerProps = ClientProperties.select(config.originals(), ProducerConfig.configNames());
     producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     this.deadLetters = new DeadLetterPublisher(producerProps, deadLetterSerializer, config.getString(CommonOptions.TOPIC_DEAD_LETTER));
 
-    this.elasticsearch = ElasticsearchClients.create(config.getList(SinkConfig.ELASTICSEARCH_URLS));
-    this.indexer = new BulkIndexer(elasticsearch);
+    this.elasticsearch = ElasticsearchClients.create(ElasticsearchConnection.from(config));
+    this.buffer = new BulkBuffer<>(maxActions, config.getLong(SinkConfig.BULK_MAX_BYTES), config.getLong(SinkConfig.BULK_FLUSH_INTERVAL_MS));
+    this.dispatcher = new BulkDispatcher<>(new BulkIndexer(elasticsearch)::index, new DispatchListener(),
+        config.getInt(SinkConfig.BULK_MAX_IN_FLIGHT), config.getLong(SinkConfig.RETRY_BACKOFF_INITIAL_MS),
+        config.getLong(SinkConfig.RETRY_BACKOFF_MAX_MS));
     String statusDir = config.getString(SinkConfig.STATUS_DIR);
     this.status = new StatusReporter(statusDir.isEmpty() ? null : Path.of(statusDir), APP_NAME, () -> state,
-        () -> Map.of("indexed", Long.toString(indexed.get()), "dead_lettered", Long.toString(deadLettered.get()),
-            "last_error", lastError));
+        () -> Map.of("written", Long.toString(written.get()), "dead_lettered", Long.toString(deadLettered.get()),
+            "unresolved", Integer.toString(offsets.unresolvedCount()), "last_error", lastError));
   }
 
-  /** Reports indexed so far. */
+  /** Documents written so far: reports indexed or merged, and duplicate notices applied. */
   public long indexedCount() {
-    return indexed.get();
+    return written.get();
   }
 
   /** Records sent to the dead-letter topic so far. */
@@ -116,108 +142,168 @@ public final class SinkApp implements AutoCloseable {
     return deadLettered.get();
   }
 
-  /** Installs the index template (retrying until Elasticsearch answers), then indexes until {@link #stop()}. */
+  /**
+   * Installs the index template (retrying until Elasticsearch answers), then indexes until {@link #stop()}.
+   * Throws when the sink cannot go on (a template Elasticsearch refuses, a request that fails for a reason
+   * retrying does not fix); what was not acknowledged is not committed and is indexed at the next start.
+   */
   public void run() {
     try {
-      retryUntilDone("install the index template", () -> {
-        IndexTemplate.install(elasticsearch, indexPrefix, config.getString(SinkConfig.INDEX_ALIAS), config.getInt(SinkConfig.INDEX_REPLICAS));
-        return null;
-      });
-      consumer.subscribe(List.of(config.getString(CommonOptions.TOPIC_ENRICHED)));
+      IndexTemplate.Settings template = new IndexTemplate.Settings(indexPrefix, config.getString(SinkConfig.INDEX_ALIAS),
+          config.getInt(SinkConfig.INDEX_REPLICAS), config.getString(SinkConfig.INDEX_TEXT_ANALYZER));
+      retryUntilDone("install the index template", () -> IndexTemplate.install(elasticsearch, template));
+      consumer.subscribe(List.of(enrichedTopic, duplicatesTopic), new CommitOnRevoke());
       state = AppStatus.RUNNING;
-      LOG.info("sink started: {} -> Elasticsearch {} ({}-YYYY.MM, alias {})", config.getString(CommonOptions.TOPIC_ENRICHED),
-          config.getList(SinkConfig.ELASTICSEARCH_URLS), indexPrefix, config.getString(SinkConfig.INDEX_ALIAS));
+      LOG.info("sink started: {} and {} -> Elasticsearch {} ({}-YYYY.MM, alias {})", enrichedTopic, duplicatesTopic,
+          ElasticsearchConnection.from(config), indexPrefix, template.alias());
       while (running) {
-        ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(config.getLong(SinkConfig.POLL_TIMEOUT_MS)));
-        if (!records.isEmpty()) {
-          process(records);
+        long now = System.currentTimeMillis();
+        long wait = Math.min(config.getLong(SinkConfig.POLL_TIMEOUT_MS), Math.max(1, buffer.millisUntilDue(now)));
+        revokedDuringPoll.clear();
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(wait));
+        process(records);
+        // Full, waited long enough, or caught up with the topics: nothing more is coming to fill it now.
+        if (buffer.isDue(System.currentTimeMillis()) || (records.isEmpty() && !buffer.isEmpty())) {
+          dispatch(buffer.drain());
         }
+        commitAdvanced();
+        throwIfFailed();
       }
     } catch (WakeupException e) {
       if (running) {
         throw e;
       }
     } finally {
-      state = AppStatus.STOPPED;
-      consumerClosed = true;
-      consumer.close();
+      state = failure == null ? AppStatus.STOPPED : AppStatus.FAILED;
+      shutDown();
     }
   }
 
   private void process(ConsumerRecords<byte[], byte[]> records) {
-    List<BulkIndexer.Action<ConsumerRecord<byte[], byte[]>>> actions = new ArrayList<>();
     Instant now = Instant.now();
     for (ConsumerRecord<byte[], byte[]> record : records) {
-      EnrichedReport report;
-      try {
-        report = retryUntilDone("read a record's schema from the registry", () -> deserializer.deserialize(record.topic(), record.value()));
-      } catch (SerializationException e) {
-        deadLetter(record, null, e.getClass().getName(), e.getMessage());
+      TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+      if (!running || revokedDuringPoll.contains(partition)) {
         continue;
       }
-      if (report == null) {
-        deadLetter(record, null, "NullValue", "record has no value (tombstone); the enriched topic carries reports only");
+      offsets.track(partition, record.offset());
+      BulkAction<ConsumerRecord<byte[], byte[]>> action = toAction(record, now);
+      if (action == null) {
+        offsets.resolve(partition, record.offset());
         continue;
       }
-      actions.add(new BulkIndexer.Action<>(ReportDocument.indexName(indexPrefix, report), report.getReport().getId(),
-          ReportDocument.of(report, now), record));
+      if (!buffer.fits(action)) {
+        dispatch(buffer.drain());
+      }
+      buffer.add(action, System.currentTimeMillis());
+      if (buffer.isFull()) {
+        dispatch(buffer.drain());
+      }
     }
-    indexAll(actions);
-    commit(records);
   }
 
-  /** Indexes every action: retries what may succeed later, dead-letters what never will. */
-  private void indexAll(List<BulkIndexer.Action<ConsumerRecord<byte[], byte[]>>> actions) {
-    List<BulkIndexer.Action<ConsumerRecord<byte[], byte[]>>> pending = actions;
-    long backoff = 100;
-    while (!pending.isEmpty()) {
-      BulkIndexer.Outcome<ConsumerRecord<byte[], byte[]>> outcome = indexer.index(pending);
-      indexed.addAndGet(outcome.indexed().size());
-      outcome.rejected().forEach(r -> deadLetter(r.action().handle(), r.action().id(), "ElasticsearchRejected", r.reason()));
-      pending = outcome.retry();
-      if (!pending.isEmpty()) {
-        lastError = "Elasticsearch: " + outcome.retryReason();
-        LOG.warn("{} of {} documents not indexed ({}); retrying in {} ms", pending.size(), actions.size(), outcome.retryReason(), backoff);
-        backoff = pauseAndWait(backoff);
+  /** The bulk action of a record, or null when the record went to the dead-letter topic instead. */
+  private BulkAction<ConsumerRecord<byte[], byte[]>> toAction(ConsumerRecord<byte[], byte[]> record, Instant now) {
+    try {
+      if (record.topic().equals(duplicatesTopic)) {
+        DuplicateNotice notice = retryUntilDone("read a record's schema from the registry",
+            () -> notices.deserialize(record.topic(), record.value()));
+        if (notice == null) {
+          deadLetter(record, null, "NullValue", "record has no value (tombstone); the duplicates topic carries notices only");
+          return null;
+        }
+        String index = DuplicateDocument.indexName(indexPrefix, notice);
+        if (index == null) {
+          deadLetter(record, notice.getDuplicateOf(), "MissingCanonicalPublishedAt",
+              "duplicate notice without canonical_published_at: the canonical report's monthly index is unknown");
+          return null;
+        }
+        return BulkAction.upsert(index, notice.getDuplicateOf(), DuplicateDocument.partialUpdate(notice), record);
       }
+      EnrichedReport report = retryUntilDone("read a record's schema from the registry",
+          () -> reports.deserialize(record.topic(), record.value()));
+      if (report == null) {
+        deadLetter(record, null, "NullValue", "record has no value (tombstone); the enriched topic carries reports only");
+        return null;
+      }
+      return BulkAction.create(ReportDocument.indexName(indexPrefix, report), report.getReport().getId(),
+          ReportDocument.json(report, now), record);
+    } catch (SerializationException e) {
+      deadLetter(record, null, e.getClass().getName(), e.getMessage());
+      return null;
+    }
+  }
+
+  /** Hands the request to a worker, pausing consumption while none is free. */
+  private void dispatch(List<BulkAction<ConsumerRecord<byte[], byte[]>>> request) {
+    boolean paused = false;
+    while (running && !dispatcher.tryDispatch(request)) {
+      paused = true;
+      pollPaused();
+      commitAdvanced();
+      throwIfFailed();
+    }
+    if (paused) {
+      consumer.resume(consumer.paused());
+    }
+  }
+
+  /**
+   * One poll with every partition paused: keeps the consumer in its group while the sink waits. A record
+   * that a rebalance hands over meanwhile is rewound, not skipped.
+   */
+  private void pollPaused() {
+    consumer.pause(consumer.assignment());
+    ConsumerRecords<byte[], byte[]> unexpected = consumer.poll(PAUSED_POLL);
+    for (TopicPartition partition : unexpected.partitions()) {
+      consumer.seek(partition, unexpected.records(partition).get(0).offset());
+    }
+  }
+
+  private void commitAdvanced() {
+    Map<TopicPartition, OffsetAndMetadata> advanced = offsets.advanced(consumer.assignment());
+    if (!advanced.isEmpty()) {
+      consumer.commitAsync(advanced, (committed, error) -> {
+        if (error != null) {
+          // A later commit carries the progress; a lost one only means re-indexing (same _id, no duplicate).
+          LOG.warn("offset commit failed: {}", error.getMessage());
+        }
+      });
     }
   }
 
   private void deadLetter(ConsumerRecord<byte[], byte[]> record, String reportId, String errorClass, String message) {
     LOG.error("dead-lettering {}-{}@{} (report {}): {}", record.topic(), record.partition(), record.offset(), reportId, message);
-    retryUntilDone("publish a dead letter", () -> {
-      deadLetters.publish(STAGE, record, reportId, errorClass, message);
-      return null;
-    });
-    deadLettered.incrementAndGet();
-  }
-
-  private void commit(ConsumerRecords<byte[], byte[]> records) {
-    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    for (TopicPartition partition : records.partitions()) {
-      List<ConsumerRecord<byte[], byte[]>> inPartition = records.records(partition);
-      if (consumer.assignment().contains(partition)) {
-        offsets.put(partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
+    Backoff backoff = backoff();
+    while (true) {
+      try {
+        deadLetters.publish(STAGE, record, reportId, errorClass, message);
+        deadLettered.incrementAndGet();
+        return;
+      } catch (RuntimeException e) {
+        if (!running) {
+          throw new IllegalStateException("stopped before the dead letter of " + record.topic() + "-" + record.partition()
+              + "@" + record.offset() + " was published", e);
+        }
+        lastError = "cannot publish a dead letter: " + e.getMessage();
+        long delay = backoff.nextDelayMs();
+        LOG.warn("{}; retrying in {} ms", lastError, delay);
+        sleep(delay);
       }
     }
-    try {
-      consumer.commitSync(offsets);
-    } catch (CommitFailedException e) {
-      // The partitions moved to another instance, which re-indexes the batch: same _id, no duplicate.
-      LOG.warn("offset commit failed after a rebalance; the new owner re-indexes these records: {}", e.getMessage());
-    }
   }
 
-  /** A step that must eventually succeed: Elasticsearch, the registry or Kafka may be away for a while. */
+  /** A step on the consumer thread that must eventually succeed: Elasticsearch or the registry may be away. */
   private <T> T retryUntilDone(String what, ThrowingSupplier<T> step) {
-    long backoff = 100;
+    Backoff backoff = backoff();
+    boolean failed = false;
     while (true) {
       try {
         T result = step.get();
-        if (!lastError.isEmpty()) {
+        if (failed) {
           LOG.info("recovered: could {} again", what);
+          lastError = "";
         }
-        lastError = "";
         return result;
       } catch (SerializationException e) {
         throw e;
@@ -225,40 +311,70 @@ public final class SinkApp implements AutoCloseable {
         if (e.status() != 429 && e.status() < 500) {
           throw new IllegalStateException("Elasticsearch refused to " + what + ": " + e.getMessage(), e);
         }
-        backoff = waitToRetry(what, e, backoff);
-      } catch (IOException | SchemaRegistryException | IllegalStateException e) {
-        backoff = waitToRetry(what, e, backoff);
+        waitToRetry(what, e, backoff);
+      } catch (IOException | SchemaRegistryException e) {
+        waitToRetry(what, e, backoff);
       }
+      failed = true;
     }
   }
 
-  private long waitToRetry(String what, Exception e, long backoff) {
+  private void waitToRetry(String what, Exception e, Backoff backoff) {
     if (!running) {
       throw new WakeupException();
     }
     lastError = "cannot " + what + ": " + e.getMessage();
-    LOG.warn("{}; retrying in {} ms", lastError, backoff);
-    return pauseAndWait(backoff);
-  }
-
-  /**
-   * Waits with consumption paused but the consumer still polling, so that it stays in its group; any
-   * record a rebalance hands over meanwhile is rewound, not skipped. Returns the next backoff.
-   */
-  private long pauseAndWait(long backoff) {
-    long until = System.currentTimeMillis() + backoff + ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
-    while (System.currentTimeMillis() < until && running) {
-      consumer.pause(consumer.assignment());
-      ConsumerRecords<byte[], byte[]> unexpected = consumer.poll(Duration.ofMillis(Math.min(200, Math.max(1, until - System.currentTimeMillis()))));
-      for (TopicPartition partition : unexpected.partitions()) {
-        consumer.seek(partition, unexpected.records(partition).get(0).offset());
+    long delay = backoff.nextDelayMs();
+    LOG.warn("{}; retrying in {} ms", lastError, delay);
+    long until = System.currentTimeMillis() + delay;
+    boolean subscribed = !consumer.subscription().isEmpty();
+    while (running && System.currentTimeMillis() < until) {
+      if (subscribed) {
+        pollPaused();
+      } else {
+        sleep(Math.min(PAUSED_POLL.toMillis(), until - System.currentTimeMillis()));
       }
     }
-    consumer.resume(consumer.paused());
-    return Math.min(backoff * 2, config.getLong(SinkConfig.RETRY_BACKOFF_MAX_MS));
+    if (subscribed) {
+      consumer.resume(consumer.paused());
+    }
   }
 
-  /** Stops the loop from another thread; {@link #run()} returns after the current batch. */
+  private Backoff backoff() {
+    return new Backoff(config.getLong(SinkConfig.RETRY_BACKOFF_INITIAL_MS), config.getLong(SinkConfig.RETRY_BACKOFF_MAX_MS));
+  }
+
+  private void throwIfFailed() {
+    if (failure != null) {
+      throw new IllegalStateException("the sink stopped: " + failure.getMessage(), failure);
+    }
+  }
+
+  /** Waits for requests in flight (up to shutdown.timeout.ms), commits what is safe, and closes the consumer. */
+  private void shutDown() {
+    try {
+      if (!dispatcher.awaitIdle(Duration.ofMillis(config.getLong(SinkConfig.SHUTDOWN_TIMEOUT_MS)))) {
+        LOG.warn("stopping with {} bulk request(s) unacknowledged; their records are indexed again at the next start",
+            dispatcher.inFlight());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    dispatcher.close();
+    try {
+      Map<TopicPartition, OffsetAndMetadata> safe = offsets.safe(consumer.assignment());
+      if (!safe.isEmpty()) {
+        consumer.commitSync(safe);
+      }
+    } catch (KafkaException e) {
+      LOG.warn("final offset commit failed; records since the last commit are indexed again at the next start: {}", e.getMessage());
+    } finally {
+      consumerClosed = true;
+      consumer.close();
+    }
+  }
+
+  /** Stops the loop from another thread; {@link #run()} returns after the current step. */
   public void stop() {
     running = false;
     if (!consumerClosed) {
@@ -269,12 +385,88 @@ public final class SinkApp implements AutoCloseable {
   @Override
   public void close() {
     stop();
+    dispatcher.close();
     deadLetters.close();
     status.close();
     try {
       elasticsearch._transport().close();
     } catch (IOException e) {
       LOG.debug("closing the Elasticsearch client: {}", e.getMessage());
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WakeupException();
+    }
+  }
+
+  /** Commits what is safe of the partitions this instance gives up, so that their new owner starts there. */
+  private final class CommitOnRevoke implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      revokedDuringPoll.addAll(partitions);
+      try {
+        Map<TopicPartition, OffsetAndMetadata> safe = offsets.safe(partitions);
+        if (!safe.isEmpty()) {
+          consumer.commitSync(safe);
+        }
+      } catch (KafkaException e) {
+        LOG.warn("offset commit before a rebalance failed; the new owner re-indexes these records: {}", e.getMessage());
+      }
+      offsets.forget(partitions);
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      revokedDuringPoll.addAll(partitions);
+      offsets.forget(partitions);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      // Nothing to do: a partition revoked and assigned again in one poll stays skipped for the rest of the
+      // batch in hand, since the consumer now reads it again from the last commit.
+    }
+  }
+
+  private final class DispatchListener implements BulkDispatcher.Listener<ConsumerRecord<byte[], byte[]>> {
+    @Override
+    public void rejected(BulkAction<ConsumerRecord<byte[], byte[]>> action, String reason) {
+      deadLetter(action.handle(), action.id(), "ElasticsearchRejected", reason);
+    }
+
+    @Override
+    public void retrying(int actions, String reason, long delayMs) {
+      lastError = "Elasticsearch: " + reason;
+      LOG.warn("{} document(s) not indexed ({}); retrying in {} ms", actions, reason, delayMs);
+    }
+
+    @Override
+    public void completed(List<BulkAction<ConsumerRecord<byte[], byte[]>>> request, int writes) {
+      for (BulkAction<ConsumerRecord<byte[], byte[]>> action : request) {
+        ConsumerRecord<byte[], byte[]> record = action.handle();
+        offsets.resolve(new TopicPartition(record.topic(), record.partition()), record.offset());
+      }
+      written.addAndGet(writes);
+      if (lastError.startsWith("Elasticsearch")) {
+        LOG.info("recovered: Elasticsearch takes documents again");
+        lastError = "";
+      }
+    }
+
+    @Override
+    public void failed(Throwable error) {
+      if (!running) {
+        LOG.debug("bulk request abandoned while stopping: {}", error.toString());
+        return;
+      }
+      LOG.error("bulk request failed for a reason retrying does not fix; stopping: {}", error.toString());
+      failure = error;
+      stop();
     }
   }
 

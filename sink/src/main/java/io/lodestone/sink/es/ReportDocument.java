@@ -1,102 +1,256 @@
 package io.lodestone.sink.es;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lodestone.core.time.IndexDate;
 import io.lodestone.schemas.CountryMention;
+import io.lodestone.schemas.Dedup;
 import io.lodestone.schemas.EnrichedReport;
+import io.lodestone.schemas.Entities;
 import io.lodestone.schemas.MineralMention;
+import io.lodestone.schemas.MoneyAmount;
 import io.lodestone.schemas.NewsReport;
 import io.lodestone.schemas.OrganizationMention;
+import io.lodestone.schemas.Quantity;
 import io.lodestone.schemas.ThemeScore;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
+import java.util.Set;
 
 /**
- * The Elasticsearch document of an enriched report (fields as in the index template), and the monthly
- * index it belongs to. Nested entity lists are kept whole; flat keyword copies (theme_ids, mineral_ids,
- * country_codes, ...) make aggregations in Kibana simple.
+ * The Elasticsearch document of an enriched report (fields as in the index template), written straight
+ * to JSON bytes with a streaming generator (no intermediate maps: this runs for every report), and the
+ * monthly index it belongs to. Nested entity lists are kept whole; flat keyword copies (theme_ids,
+ * mineral_ids, country_codes, ...) and country centroids (country_locations) make Kibana aggregations
+ * and maps simple.
  */
 public final class ReportDocument {
+  /** Fields of {@code dedup} owned by duplicate notices once the report is indexed (see {@link DuplicateDocument}). */
+  static final String DEDUP = "dedup";
+  static final String DUPLICATE_COUNT = "duplicate_count";
+  static final String SOURCES_SEEN = "sources_seen";
+
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy.MM").withZone(ZoneOffset.UTC);
+  private static final JsonFactory JSON_FACTORY = new JsonFactory();
+  private static final ObjectMapper JSON = new ObjectMapper(JSON_FACTORY);
 
   private ReportDocument() {}
 
   /** {@code <prefix>-YYYY.MM} of the report's index date. */
   public static String indexName(String prefix, Instant publishedAt, Instant fetchedAt) {
-    return prefix + "-" + MONTH.format(IndexDate.of(publishedAt, fetchedAt));
+    return monthlyIndex(prefix, IndexDate.of(publishedAt, fetchedAt));
   }
 
   public static String indexName(String prefix, EnrichedReport enriched) {
     return indexName(prefix, enriched.getReport().getPublishedAt(), enriched.getReport().getFetchedAt());
   }
 
-  public static Map<String, Object> of(EnrichedReport enriched, Instant indexedAt) {
+  /** {@code <prefix>-YYYY.MM} of an index date that is already resolved. */
+  public static String monthlyIndex(String prefix, Instant indexDate) {
+    return prefix + "-" + MONTH.format(indexDate);
+  }
+
+  /** The document as UTF-8 JSON. */
+  public static byte[] json(EnrichedReport enriched, Instant indexedAt) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(estimatedSize(enriched));
+    try (JsonGenerator json = JSON_FACTORY.createGenerator(out)) {
+      write(json, enriched, indexedAt);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the document of report " + enriched.getReport().getId(), e);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * The partial document that merges a report into a document that already exists (a replay, or a
+   * canonical report whose duplicate notice arrived first): every field but the duplicate counters,
+   * which only notices move forward.
+   */
+  public static ObjectNode mergeDocument(byte[] json) {
+    try {
+      ObjectNode doc = (ObjectNode) JSON.readTree(json);
+      ObjectNode dedup = (ObjectNode) doc.get(DEDUP);
+      if (dedup != null) {
+        dedup.remove(List.of(DUPLICATE_COUNT, SOURCES_SEEN));
+      }
+      return doc;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read back a report document", e);
+    }
+  }
+
+  private static int estimatedSize(EnrichedReport enriched) {
+    return 1024 + 2 * (enriched.getText().getTitle().length() + enriched.getText().getBody().length());
+  }
+
+  private static void write(JsonGenerator json, EnrichedReport enriched, Instant indexedAt) throws IOException {
     NewsReport report = enriched.getReport();
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("id", report.getId());
-    doc.put("url", report.getUrl());
-    doc.put("canonical_url", report.getCanonicalUrl());
-    Map<String, Object> source = new LinkedHashMap<>();
-    source.put("name", report.getSource().getName());
-    source.put("domain", report.getSource().getDomain());
-    source.put("feed_url", report.getSource().getFeedUrl());
-    doc.put("source", source);
-    doc.put("title", enriched.getText().getTitle());
-    doc.put("body", enriched.getText().getBody());
-    doc.put("summary", report.getSummary());
-    doc.put("authors", report.getAuthors());
-    doc.put("language", enriched.getLanguage());
-    doc.put("published_at", millis(report.getPublishedAt()));
-    doc.put("fetched_at", millis(report.getFetchedAt()));
-    doc.put("channel", report.getChannel().name());
-    doc.put("content_type", report.getContentType());
-    doc.put("tags", report.getTags());
-    doc.put("themes", list(enriched.getThemes(), t -> Map.of("id", t.getId(), "score", t.getScore(), "evidence", t.getEvidence())));
-    doc.put("theme_ids", enriched.getThemes().stream().map(ThemeScore::getId).toList());
-    doc.put("relevance", enriched.getRelevance());
-    var entities = enriched.getEntities();
-    doc.put("countries", list(entities.getCountries(), c -> Map.of("code", c.getCode(), "name", c.getName(), "mentions", c.getMentions())));
-    doc.put("country_codes", entities.getCountries().stream().map(CountryMention::getCode).toList());
-    doc.put("minerals", list(entities.getMinerals(), m -> Map.of("id", m.getId(), "name", m.getName(), "group", m.getGroup(),
-        "critical", m.getCritical(), "mentions", m.getMentions())));
-    doc.put("mineral_ids", entities.getMinerals().stream().map(MineralMention::getId).toList());
-    doc.put("mineral_groups", entities.getMinerals().stream().map(MineralMention::getGroup).distinct().toList());
-    doc.put("organizations", list(entities.getOrganizations(), o -> {
-      Map<String, Object> org = new LinkedHashMap<>();
-      org.put("id", o.getId());
-      org.put("name", o.getName());
-      org.put("kind", o.getKind());
-      org.put("mentions", o.getMentions());
-      return org;
-    }));
-    doc.put("organization_ids", entities.getOrganizations().stream().map(OrganizationMention::getId).toList());
-    doc.put("money", list(entities.getMoney(), m -> Map.of("text", m.getText(), "currency", m.getCurrency(), "value", m.getValue())));
-    doc.put("quantities", list(entities.getQuantities(), q -> Map.of("text", q.getText(), "unit", q.getUnit(), "value", q.getValue())));
-    var dedup = enriched.getDedup();
-    Map<String, Object> dedupDoc = new LinkedHashMap<>();
-    dedupDoc.put("fingerprint", dedup.getFingerprint());
-    dedupDoc.put("duplicate_of", dedup.getDuplicateOf());
-    dedupDoc.put("similarity", dedup.getSimilarity());
-    dedupDoc.put("story_id", dedup.getStoryId());
-    dedupDoc.put("duplicate_count", dedup.getDuplicateCount());
-    dedupDoc.put("sources_seen", dedup.getSourcesSeen());
-    doc.put("dedup", dedupDoc);
-    doc.put("taxonomy_version", enriched.getTaxonomyVersion());
-    doc.put("received_at", millis(enriched.getProcessing().getReceivedAt()));
-    doc.put("processed_at", millis(enriched.getProcessing().getProcessedAt()));
-    doc.put("indexed_at", indexedAt.toEpochMilli());
-    return doc;
+    json.writeStartObject();
+    json.writeStringField("id", report.getId());
+    json.writeStringField("url", report.getUrl());
+    json.writeStringField("canonical_url", report.getCanonicalUrl());
+    json.writeObjectFieldStart("source");
+    json.writeStringField("name", report.getSource().getName());
+    json.writeStringField("domain", report.getSource().getDomain());
+    json.writeStringField("feed_url", report.getSource().getFeedUrl());
+    json.writeEndObject();
+    json.writeStringField("title", enriched.getText().getTitle());
+    json.writeStringField("body", enriched.getText().getBody());
+    json.writeStringField("summary", report.getSummary());
+    writeStrings(json, "authors", report.getAuthors());
+    json.writeStringField("language", enriched.getLanguage());
+    writeMillis(json, "published_at", report.getPublishedAt());
+    writeMillis(json, "fetched_at", report.getFetchedAt());
+    json.writeStringField("channel", report.getChannel().name());
+    json.writeStringField("content_type", report.getContentType());
+    writeStrings(json, "tags", report.getTags());
+    writeThemes(json, enriched.getThemes());
+    json.writeNumberField("relevance", enriched.getRelevance());
+    writeEntities(json, enriched.getEntities());
+    writeDedup(json, enriched.getDedup());
+    json.writeStringField("taxonomy_version", enriched.getTaxonomyVersion());
+    writeMillis(json, "received_at", enriched.getProcessing().getReceivedAt());
+    writeMillis(json, "processed_at", enriched.getProcessing().getProcessedAt());
+    writeMillis(json, "indexed_at", indexedAt);
+    json.writeEndObject();
   }
 
-  private static <T> List<Object> list(List<T> items, Function<T, Object> mapper) {
-    return items.stream().map(mapper).toList();
+  private static void writeThemes(JsonGenerator json, List<ThemeScore> themes) throws IOException {
+    json.writeArrayFieldStart("themes");
+    for (ThemeScore theme : themes) {
+      json.writeStartObject();
+      json.writeStringField("id", theme.getId());
+      json.writeNumberField("score", theme.getScore());
+      writeStrings(json, "evidence", theme.getEvidence());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("theme_ids");
+    for (ThemeScore theme : themes) {
+      json.writeString(theme.getId());
+    }
+    json.writeEndArray();
   }
 
-  private static Long millis(Instant instant) {
-    return instant == null ? null : instant.toEpochMilli();
+  private static void writeEntities(JsonGenerator json, Entities entities) throws IOException {
+    json.writeArrayFieldStart("countries");
+    for (CountryMention country : entities.getCountries()) {
+      json.writeStartObject();
+      json.writeStringField("code", country.getCode());
+      json.writeStringField("name", country.getName());
+      json.writeNumberField("mentions", country.getMentions());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("country_codes");
+    for (CountryMention country : entities.getCountries()) {
+      json.writeString(country.getCode());
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("country_locations");
+    for (CountryMention country : entities.getCountries()) {
+      CountryCentroids.Point point = CountryCentroids.of(country.getCode());
+      if (point != null) {
+        json.writeStartObject();
+        json.writeNumberField("lat", point.lat());
+        json.writeNumberField("lon", point.lon());
+        json.writeEndObject();
+      }
+    }
+    json.writeEndArray();
+
+    json.writeArrayFieldStart("minerals");
+    Set<String> groups = new LinkedHashSet<>();
+    for (MineralMention mineral : entities.getMinerals()) {
+      json.writeStartObject();
+      json.writeStringField("id", mineral.getId());
+      json.writeStringField("name", mineral.getName());
+      json.writeStringField("group", mineral.getGroup());
+      json.writeBooleanField("critical", mineral.getCritical());
+      json.writeNumberField("mentions", mineral.getMentions());
+      json.writeEndObject();
+      groups.add(mineral.getGroup());
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("mineral_ids");
+    for (MineralMention mineral : entities.getMinerals()) {
+      json.writeString(mineral.getId());
+    }
+    json.writeEndArray();
+    writeStrings(json, "mineral_groups", List.copyOf(groups));
+
+    json.writeArrayFieldStart("organizations");
+    for (OrganizationMention organization : entities.getOrganizations()) {
+      json.writeStartObject();
+      json.writeStringField("id", organization.getId());
+      json.writeStringField("name", organization.getName());
+      json.writeStringField("kind", organization.getKind());
+      json.writeNumberField("mentions", organization.getMentions());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("organization_ids");
+    for (OrganizationMention organization : entities.getOrganizations()) {
+      json.writeString(organization.getId());
+    }
+    json.writeEndArray();
+
+    json.writeArrayFieldStart("money");
+    for (MoneyAmount money : entities.getMoney()) {
+      json.writeStartObject();
+      json.writeStringField("text", money.getText());
+      json.writeStringField("currency", money.getCurrency());
+      json.writeNumberField("value", money.getValue());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("quantities");
+    for (Quantity quantity : entities.getQuantities()) {
+      json.writeStartObject();
+      json.writeStringField("text", quantity.getText());
+      json.writeStringField("unit", quantity.getUnit());
+      json.writeNumberField("value", quantity.getValue());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+  }
+
+  private static void writeDedup(JsonGenerator json, Dedup dedup) throws IOException {
+    json.writeObjectFieldStart(DEDUP);
+    json.writeStringField("fingerprint", dedup.getFingerprint());
+    json.writeStringField("duplicate_of", dedup.getDuplicateOf());
+    if (dedup.getSimilarity() == null) {
+      json.writeNullField("similarity");
+    } else {
+      json.writeNumberField("similarity", dedup.getSimilarity());
+    }
+    json.writeStringField("story_id", dedup.getStoryId());
+    json.writeNumberField(DUPLICATE_COUNT, dedup.getDuplicateCount());
+    writeStrings(json, SOURCES_SEEN, dedup.getSourcesSeen());
+    json.writeEndObject();
+  }
+
+  private static void writeStrings(JsonGenerator json, String field, List<String> values) throws IOException {
+    json.writeArrayFieldStart(field);
+    for (String value : values) {
+      json.writeString(value);
+    }
+    json.writeEndArray();
+  }
+
+  private static void writeMillis(JsonGenerator json, String field, Instant instant) throws IOException {
+    if (instant == null) {
+      json.writeNullField(field);
+    } else {
+      json.writeNumberField(field, instant.toEpochMilli());
+    }
   }
 }

@@ -1,6 +1,6 @@
 package io.lodestone.streams.offline;
 
-import io.lodestone.schemas.serde.AvroDeserializer;
+import io.lodestone.schemas.serde.TrustedClasses;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.apache.avro.message.BinaryMessageDecoder;
@@ -19,7 +19,7 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class EmbeddedAvroSerde<T extends SpecificRecord> implements Serde<T> {
   static {
-    trustLodestoneSchemas();
+    TrustedClasses.install();
   }
 
   private final BinaryMessageEncoder<T> encoder;
@@ -31,18 +31,6 @@ public final class EmbeddedAvroSerde<T extends SpecificRecord> implements Serde<
     this.encoder = new BinaryMessageEncoder<>(model, model.getSchema(type));
     this.decoder = new BinaryMessageDecoder<>(model, model.getSchema(type));
     this.typeName = type.getSimpleName();
-  }
-
-  /**
-   * Avro only instantiates trusted classes; the schemas module's serde trusts Lodestone's generated
-   * classes when it is loaded, so load it.
-   */
-  private static void trustLodestoneSchemas() {
-    try {
-      Class.forName(AvroDeserializer.class.getName(), true, EmbeddedAvroSerde.class.getClassLoader());
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override
