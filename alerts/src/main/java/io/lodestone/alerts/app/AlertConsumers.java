@@ -1,13 +1,12 @@
 package io.lodestone.alerts.app;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.transport.rest_client.RestClientTransport;
 import io.lodestone.alerts.AlertsConfig;
-import io.lodestone.alerts.deadletter.DeadLetterProducer;
+import io.lodestone.schemas.deadletter.DeadLetterPublisher;
+import io.lodestone.sink.es.ElasticsearchClients;
 import io.lodestone.alerts.files.WatchedFile;
 import io.lodestone.alerts.search.AlertIndexer;
-import io.lodestone.alerts.webhook.Backoff;
+import io.lodestone.core.retry.Backoff;
 import io.lodestone.alerts.webhook.Deliverer;
 import io.lodestone.alerts.webhook.Subscription;
 import io.lodestone.alerts.webhook.SubscriptionsFile;
@@ -24,12 +23,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.apache.http.HttpHost;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.elasticsearch.client.RestClient;
 
 /** Builds the parts of the alerts app that consume the alerts topic: the webhook dispatcher and the indexer. */
 final class AlertConsumers {
@@ -43,15 +40,15 @@ final class AlertConsumers {
     this.registryConfig = registryConfig;
   }
 
-  DeadLetterProducer deadLetters() {
+  DeadLetterPublisher deadLetters() {
     Map<String, Object> producerProps = ClientProperties.select(config.originals(), ProducerConfig.configNames());
     producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.getString(CommonOptions.BOOTSTRAP_SERVERS));
     AvroSerializer<DeadLetter> serializer = new AvroSerializer<>(registry);
     serializer.configure(registryConfig, false);
-    return new DeadLetterProducer(producerProps, serializer, config.getString(CommonOptions.TOPIC_DEAD_LETTER));
+    return new DeadLetterPublisher(producerProps, serializer, config.getString(CommonOptions.TOPIC_DEAD_LETTER));
   }
 
-  WebhookDispatcher webhookDispatcher(DeadLetterProducer deadLetters, Map<String, String> env) {
+  WebhookDispatcher webhookDispatcher(DeadLetterPublisher deadLetters, Map<String, String> env) {
     WatchedFile<List<Subscription>> subscriptions = new WatchedFile<>(
         Path.of(config.getString(AlertsConfig.WEBHOOK_SUBSCRIPTIONS_FILE)), file -> SubscriptionsFile.read(file, env),
         config.getLong(AlertsConfig.RELOAD_INTERVAL_MS));
@@ -64,10 +61,8 @@ final class AlertConsumers {
         subscriptions, deliverer, deadLetters, config.getString(CommonOptions.TOPIC_ALERTS));
   }
 
-  AlertIndexer alertIndexer(DeadLetterProducer deadLetters) {
-    HttpHost[] hosts = config.getList(AlertsConfig.ELASTICSEARCH_URLS).stream().map(HttpHost::create).toArray(HttpHost[]::new);
-    ElasticsearchClient client = new ElasticsearchClient(new RestClientTransport(RestClient.builder(hosts).build(),
-        new JacksonJsonpMapper()));
+  AlertIndexer alertIndexer(DeadLetterPublisher deadLetters) {
+    ElasticsearchClient client = ElasticsearchClients.create(config.getList(AlertsConfig.ELASTICSEARCH_URLS));
     return new AlertIndexer(consumer(config.getString(AlertsConfig.INDEX_GROUP_ID)), alertDeserializer(), client,
         config.getString(AlertsConfig.ALERTS_INDEX), config.getInt(AlertsConfig.INDEX_REPLICAS), deadLetters,
         config.getString(CommonOptions.TOPIC_ALERTS));

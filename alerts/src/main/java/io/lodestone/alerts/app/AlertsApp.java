@@ -3,7 +3,7 @@ package io.lodestone.alerts.app;
 import io.lodestone.alerts.AlertsConfig;
 import io.lodestone.alerts.AlertsTopology;
 import io.lodestone.alerts.deadletter.DeadLetterOnDeserializationError;
-import io.lodestone.alerts.deadletter.DeadLetterProducer;
+import io.lodestone.schemas.deadletter.DeadLetterPublisher;
 import io.lodestone.alerts.search.AlertIndexer;
 import io.lodestone.alerts.webhook.WebhookDispatcher;
 import io.lodestone.core.config.CommonOptions;
@@ -47,7 +47,7 @@ public final class AlertsApp implements AutoCloseable {
 
   private final AlertsConfig config;
   private final KafkaStreams streams;
-  private final DeadLetterProducer deadLetters;
+  private final DeadLetterPublisher deadLetters;
   private final WebhookDispatcher dispatcher;
   private final AlertIndexer indexer;
   private final List<Thread> threads = new ArrayList<>();

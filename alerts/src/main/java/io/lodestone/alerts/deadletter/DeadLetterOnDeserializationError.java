@@ -1,5 +1,6 @@
 package io.lodestone.alerts.deadletter;
 
+import io.lodestone.schemas.deadletter.DeadLetterRecords;
 import io.lodestone.core.config.CommonOptions;
 import io.lodestone.schemas.DeadLetter;
 import io.lodestone.schemas.registry.RegistryClientConfig;
@@ -48,7 +49,7 @@ public final class DeadLetterOnDeserializationError implements DeserializationEx
       return Response.fail();
     }
     LOG.error("dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), exception.getMessage());
-    DeadLetter letter = DeadLetters.of(DeadLetters.STAGE_ALERTS, record, null, exception.getClass().getName(),
+    DeadLetter letter = DeadLetterRecords.of(DeadLetters.STAGE_ALERTS, record, null, exception.getClass().getName(),
         String.valueOf(exception.getMessage()), Instant.now());
     return Response.resume(List.of(new ProducerRecord<>(topic, record.key(), serializer.serialize(topic, letter))));
   }

@@ -7,7 +7,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lodestone.alerts.AlertJson;
-import io.lodestone.alerts.deadletter.DeadLetterProducer;
+import io.lodestone.schemas.deadletter.DeadLetterPublisher;
 import io.lodestone.alerts.deadletter.DeadLetters;
 import io.lodestone.alerts.kafka.BatchConsumer;
 import io.lodestone.schemas.SupplyChainAlert;
@@ -38,12 +38,12 @@ public final class AlertIndexer implements AutoCloseable {
   private final ElasticsearchClient client;
   private final String index;
   private final int replicas;
-  private final DeadLetterProducer deadLetters;
+  private final DeadLetterPublisher deadLetters;
   private final String topic;
   private final AtomicLong indexed = new AtomicLong();
 
   public AlertIndexer(Consumer<byte[], byte[]> consumer, Deserializer<SupplyChainAlert> deserializer,
-      ElasticsearchClient client, String index, int replicas, DeadLetterProducer deadLetters, String topic) {
+      ElasticsearchClient client, String index, int replicas, DeadLetterPublisher deadLetters, String topic) {
     this.loop = new BatchConsumer(consumer, "alert indexer");
     this.deserializer = deserializer;
     this.client = client;

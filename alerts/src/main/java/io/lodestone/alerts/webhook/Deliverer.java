@@ -1,5 +1,6 @@
 package io.lodestone.alerts.webhook;
 
+import io.lodestone.core.retry.Backoff;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,7 @@
 package io.lodestone.alerts.webhook;
 
 import io.lodestone.alerts.AlertJson;
-import io.lodestone.alerts.deadletter.DeadLetterProducer;
+import io.lodestone.schemas.deadletter.DeadLetterPublisher;
 import io.lodestone.alerts.deadletter.DeadLetters;
 import io.lodestone.alerts.files.WatchedFile;
 import io.lodestone.alerts.kafka.BatchConsumer;
@@ -39,14 +39,14 @@ public final class WebhookDispatcher implements AutoCloseable {
   private final Deserializer<SupplyChainAlert> deserializer;
   private final WatchedFile<List<Subscription>> subscriptions;
   private final Deliverer deliverer;
-  private final DeadLetterProducer deadLetters;
+  private final DeadLetterPublisher deadLetters;
   private final String topic;
   private final ExecutorService workers;
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
 
   public WebhookDispatcher(Consumer<byte[], byte[]> consumer, Deserializer<SupplyChainAlert> deserializer,
-      WatchedFile<List<Subscription>> subscriptions, Deliverer deliverer, DeadLetterProducer deadLetters, String topic) {
+      WatchedFile<List<Subscription>> subscriptions, Deliverer deliverer, DeadLetterPublisher deadLetters, String topic) {
     this.loop = new BatchConsumer(consumer, "webhook dispatcher");
     this.deserializer = deserializer;
     this.subscriptions = subscriptions;

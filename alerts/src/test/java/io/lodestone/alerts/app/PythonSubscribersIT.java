@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lodestone.alerts.AlertFilter;
 import io.lodestone.alerts.AlertJson;
-import io.lodestone.alerts.webhook.Backoff;
+import io.lodestone.core.retry.Backoff;
 import io.lodestone.alerts.webhook.Deliverer;
 import io.lodestone.alerts.webhook.Delivery;
 import io.lodestone.alerts.webhook.Subscription;

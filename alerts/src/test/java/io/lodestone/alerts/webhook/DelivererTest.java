@@ -1,5 +1,6 @@
 package io.lodestone.alerts.webhook;
 
+import io.lodestone.core.retry.Backoff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

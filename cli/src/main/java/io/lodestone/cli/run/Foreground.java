@@ -16,6 +16,27 @@ final class Foreground {
     void run() throws Exception;
   }
 
+  /** Waits until the app stopped; true when it stopped because it failed. */
+  @FunctionalInterface
+  interface Termination {
+    boolean await() throws InterruptedException;
+  }
+
+  /**
+   * Starts an app that runs on its own threads (a Kafka Streams topology), waits until it stops or fails,
+   * then closes it; returns the exit status: 1 when it failed.
+   */
+  static int runUntilStopped(AutoCloseable app, Runnable start, Termination termination, Runnable stop) throws Exception {
+    boolean[] failed = {false};
+    run(() -> {
+      try (app) {
+        start.run();
+        failed[0] = termination.await();
+      }
+    }, stop);
+    return failed[0] ? 1 : 0;
+  }
+
   static void run(Body body, Runnable stop) throws Exception {
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook = new Thread(() -> {

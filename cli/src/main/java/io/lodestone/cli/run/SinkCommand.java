@@ -1,12 +1,11 @@
 package io.lodestone.cli.run;
 
 import io.lodestone.cli.Workspace;
-import io.lodestone.core.config.ConfigDocs;
 import io.lodestone.sink.SinkConfig;
 import io.lodestone.sink.app.SinkApp;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code lodestone sink}: runs the Elasticsearch sink in the foreground. */
 @Command(name = "sink", mixinStandardHelpOptions = true,
@@ -14,13 +13,12 @@ import picocli.CommandLine.Option;
         + "foreground until stopped. ./lodestone up runs it in the background. Options come from LODESTONE_* environment "
         + "variables; --options lists them.")
 public final class SinkCommand implements Callable<Integer> {
-  @Option(names = "--options", description = "List every option with its environment variable, default and meaning.")
-  boolean listOptions;
+  @Mixin
+  OptionsListing options;
 
   @Override
   public Integer call() throws Exception {
-    if (listOptions) {
-      System.out.println(ConfigDocs.text(SinkConfig.CONFIG));
+    if (options.printed(SinkConfig.CONFIG)) {
       return 0;
     }
     SinkApp app = new SinkApp(SinkConfig.fromEnvironment(Workspace.current().connectionOverrides()));

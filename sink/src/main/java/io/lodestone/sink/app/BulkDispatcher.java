@@ -1,5 +1,6 @@
 package io.lodestone.sink.app;
 
+import io.lodestone.core.retry.Backoff;
 import io.lodestone.sink.es.BulkAction;
 import io.lodestone.sink.es.BulkIndexer;
 import java.time.Duration;

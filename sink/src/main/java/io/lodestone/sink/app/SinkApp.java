@@ -1,5 +1,7 @@
 package io.lodestone.sink.app;
 
+import io.lodestone.schemas.deadletter.DeadLetterPublisher;
+import io.lodestone.core.retry.Backoff;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.lodestone.core.config.CommonOptions;
@@ -289,6 +291,10 @@ public final class SinkApp implements AutoCloseable {
         long delay = backoff.nextDelayMs();
         LOG.warn("{}; retrying in {} ms", lastError, delay);
         sleep(delay);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted before the dead letter of " + record.topic() + "-" + record.partition()
+            + "@" + record.offset() + " was published", e);
       }
     }
   }

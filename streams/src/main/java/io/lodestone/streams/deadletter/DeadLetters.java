@@ -2,6 +2,7 @@ package io.lodestone.streams.deadletter;
 
 import io.lodestone.core.config.CommonOptions;
 import io.lodestone.schemas.DeadLetter;
+import io.lodestone.schemas.deadletter.DeadLetterRecords;
 import io.lodestone.schemas.serde.AvroSerde;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -51,12 +52,8 @@ public final class DeadLetters {
   public List<ProducerRecord<byte[], byte[]>> of(String topicOfRecord, int partition, long offset, byte[] key, byte[] value,
       String reportId, String where, Exception error) {
     String message = describe(error);
-    DeadLetter letter = DeadLetter.newBuilder()
-        .setStage(STAGE).setTopic(topicOfRecord == null ? "" : topicOfRecord).setPartition(partition).setOffset(offset)
-        .setReportId(reportId).setKey(key == null ? null : java.nio.ByteBuffer.wrap(key))
-        .setValue(value == null ? null : java.nio.ByteBuffer.wrap(value))
-        .setErrorClass(rootCause(error).getClass().getName()).setErrorMessage(message)
-        .setTimestamp(Instant.now()).build();
+    DeadLetter letter = DeadLetterRecords.of(STAGE, topicOfRecord, partition, offset, key, value, reportId,
+        rootCause(error).getClass().getName(), message, Instant.now());
     LOG.warn("dead-lettered record {}-{}@{} (report {}) at {}: {}", topicOfRecord, partition, offset,
         reportId == null ? "unknown" : reportId, where, message);
     return List.of(new ProducerRecord<>(topic, key, serializer.serialize(topic, letter)));

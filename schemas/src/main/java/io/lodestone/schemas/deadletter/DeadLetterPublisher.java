@@ -1,4 +1,4 @@
-package io.lodestone.alerts.deadletter;
+package io.lodestone.schemas.deadletter;
 
 import io.lodestone.schemas.DeadLetter;
 import java.time.Instant;
@@ -14,14 +14,15 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Publishes dead letters and waits for the acknowledgement: the failed record's offset may be committed
- * only once its dead letter is safe. Thread-safe (one idempotent producer shared by the delivery threads).
+ * Publishes dead letters (acks=all, idempotent) and waits for the acknowledgement: the failed record's
+ * offset may be committed only once its dead letter is safe. Used by the consumer loops of the sink and
+ * the alerts app; thread-safe.
  */
-public final class DeadLetterProducer implements AutoCloseable {
+public final class DeadLetterPublisher implements AutoCloseable {
   private final KafkaProducer<byte[], DeadLetter> producer;
   private final String topic;
 
-  public DeadLetterProducer(Map<String, Object> producerProps, Serializer<DeadLetter> serializer, String topic) {
+  public DeadLetterPublisher(Map<String, Object> producerProps, Serializer<DeadLetter> serializer, String topic) {
     Map<String, Object> props = new HashMap<>(producerProps);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -32,7 +33,7 @@ public final class DeadLetterProducer implements AutoCloseable {
   /** @throws KafkaException when the dead letter could not be written; the record must then not be committed */
   public void publish(String stage, ConsumerRecord<byte[], byte[]> record, String reportId, String errorClass,
       String message) throws InterruptedException {
-    DeadLetter letter = DeadLetters.of(stage, record, reportId, errorClass, message, Instant.now());
+    DeadLetter letter = DeadLetterRecords.of(stage, record, reportId, errorClass, message, Instant.now());
     try {
       producer.send(new ProducerRecord<>(topic, record.key(), letter)).get();
     } catch (ExecutionException e) {

@@ -1,4 +1,4 @@
-package io.lodestone.sink.app;
+package io.lodestone.core.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,5 +14,14 @@ class BackoffTest {
     }
     backoff.reset();
     assertThat(backoff.nextDelayMs()).isBetween(50L, 100L);
+  }
+
+  @Test
+  void statelessDelaysHonourRetryAfterWithinTheCap() {
+    Backoff backoff = new Backoff(100, 1_000);
+    assertThat(backoff.delayMs(3)).isBetween(200L, 400L);
+    assertThat(backoff.delayMs(1, 700)).isEqualTo(700);
+    assertThat(backoff.delayMs(1, 5_000)).isEqualTo(1_000);
+    assertThat(backoff.delayMs(40)).isBetween(500L, 1_000L);
   }
 }
