@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 /**
  * Generates realistic report workloads as JSON objects (the JSONL/HTTP format): body sizes lognormal
  * around a median (3 KB by default), a share of off-topic news, and shares of exact duplicates (same
- * text, another URL: syndication) and near duplicates (a few words changed). Deterministic for a seed.
+ * text, another URL: syndication) and near duplicates (a few words changed). Deterministic for a seed and run id.
  * Each sentence is drawn from templates with random slot values and a random run of filler words, so
  * that unrelated reports share few word shingles, as real news does.
  */
@@ -51,7 +51,9 @@ public final class ReportGenerator {
 
   public ReportGenerator(Settings settings) {
     this.settings = settings;
-    this.random = new SplittableRandom(settings.seed());
+    // The run id takes part in the seed: workloads of two runs on one stack never share text, which
+    // dedup would rightly treat as copies of the earlier run's reports.
+    this.random = new SplittableRandom(settings.seed() * 31 + settings.runId().hashCode());
   }
 
   public Generated next() {

@@ -21,6 +21,15 @@ class ReportGeneratorTest {
   }
 
   @Test
+  void runsWithTheSameSeedButAnotherRunIdShareNoText() {
+    ReportGenerator a = new ReportGenerator(ReportGenerator.Settings.defaults("warm-up"));
+    ReportGenerator b = new ReportGenerator(ReportGenerator.Settings.defaults("main-run"));
+    for (int i = 0; i < 20; i++) {
+      assertThat(a.next().json().get("body")).isNotEqualTo(b.next().json().get("body"));
+    }
+  }
+
+  @Test
   void bodySizesCentreOnTheMedian() {
     ReportGenerator generator = new ReportGenerator(ReportGenerator.Settings.defaults("r"));
     List<Integer> sizes = new ArrayList<>();

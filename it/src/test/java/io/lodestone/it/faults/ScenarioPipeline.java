@@ -20,6 +20,7 @@ import io.lodestone.stack.AppProcess;
 import io.lodestone.stack.StackLayout;
 import io.lodestone.streams.StreamsAppConfig;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +62,19 @@ final class ScenarioPipeline implements AutoCloseable {
     this.registryUrl = registryUrl;
     this.elasticsearchUrl = elasticsearchUrl;
     this.home = Path.of("target", "scenarios", name).toAbsolutePath();
+    deleteEarlierRun(home);
+  }
+
+  /**
+   * A scenario's broker is new on every run, so state stores left by an earlier run would describe
+   * records that no longer exist (and make dedup drop the new ones as already processed).
+   */
+  private static void deleteEarlierRun(Path home) {
+    try {
+      Utils.delete(home.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot clear " + home, e);
+    }
   }
 
   String index() {
