@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lodestone.bench.measure.Figure;
 import io.lodestone.bench.measure.Percentiles;
 import io.lodestone.bench.measure.ResidentMemory;
+import io.lodestone.bench.streams.StreamsVersusPassThrough;
 import io.lodestone.bench.workload.ReportGenerator;
 import io.lodestone.bench.workload.Workload;
 import io.lodestone.producers.IngestConfig;
@@ -28,7 +29,8 @@ import java.util.function.Consumer;
 /**
  * Runs the end-to-end benchmark against a running stack: the ceiling (direct {@code _bulk} loader),
  * end-to-end throughput (producer -> streams -> sink -> searchable) and its ratio to the ceiling,
- * publish-to-searchable latency at fixed offered rates, and resident memory of each process.
+ * the streams topology's rate against a pass-through topology, publish-to-searchable latency at fixed
+ * offered rates, and resident memory of each process.
  */
 public final class BenchRunner {
   /** The direct loader's tuning (the sink benchmark picks it among candidates on this machine). */
@@ -63,6 +65,7 @@ public final class BenchRunner {
     String runId = "b" + Long.toString(System.currentTimeMillis(), 36);
     double ceiling = ceiling(runId);
     double endToEnd = endToEnd(runId, ceiling);
+    streamsVersusPassThrough(runId);
     for (double rate : settings.latencyRates()) {
       latency(runId, rate > 0 ? rate : Math.max(1, endToEnd / 2));
     }
@@ -100,6 +103,15 @@ public final class BenchRunner {
     figures.add(new Figure("ceiling_bulk_docs_per_s", rate, "docs/s",
         Map.of("documents", docs.size(), "per_request", CEILING_BATCH, "in_flight", CEILING_IN_FLIGHT)));
     return rate;
+  }
+
+  private void streamsVersusPassThrough(String runId) throws Exception {
+    List<NewsReport> reports = workload(runId, "s", settings.streamsReports()).reports().stream().map(this::parse).toList();
+    StreamsVersusPassThrough.Rates rates = new StreamsVersusPassThrough(ingest, runId, progress).measure(reports);
+    Map<String, Object> context = Map.of("reports", reports.size());
+    figures.add(new Figure("streams_passthrough_reports_per_s", rates.passThrough(), "reports/s", context));
+    figures.add(new Figure("streams_lodestone_reports_per_s", rates.lodestone(), "reports/s", context));
+    figures.add(new Figure("streams_to_passthrough_ratio", rates.lodestone() / rates.passThrough(), "ratio", context));
   }
 
   private org.elasticsearch.client.RestClient lowLevel() {

@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Benchmark the running pipeline on the local stack (started if needed): the ceiling (a direct, tuned _bulk "
         + "loader), end-to-end throughput (producer -> streams -> sink -> searchable, at least --min-seconds) and its ratio to "
-        + "the ceiling, publish-to-searchable latency p50/p95/p99 at fixed offered rates, and resident memory of each process.",
+        + "the ceiling, the streams topology's rate against a pass-through topology, publish-to-searchable latency p50/p95/p99 at fixed "
+        + "offered rates, and resident memory of each process.",
         "Prints one JSON object per figure and a table; writes target/bench/results.json."})
 public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--corpus", paramLabel = "FILE|DIR", description = "Publish this corpus (JSONL, or Reuters SGML file or directory) instead of generated reports.")
@@ -61,6 +62,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--near-duplicates", defaultValue = "0.05", description = "Share of near duplicates (default ${DEFAULT-VALUE}).")
   double nearDuplicates;
 
+  @Option(names = "--streams-reports", defaultValue = "10000",
+      description = "Reports processed by the streams topology and by a pass-through topology, for their ratio (default ${DEFAULT-VALUE}).")
+  int streamsReports;
+
   @Option(names = "--seed", defaultValue = "42", description = "Workload seed (default ${DEFAULT-VALUE}).")
   long seed;
 
@@ -70,7 +75,8 @@ public final class BenchCommand implements Callable<Integer> {
     UpCommand.up(workspace, true);
     BenchSettings settings = new BenchSettings(
         new ReportGenerator.Settings(seed, medianBytes, 0.5, offTopic, exactDuplicates, nearDuplicates, "bench"),
-        corpus, Duration.ofSeconds(minSeconds), rates, Duration.ofSeconds(latencySeconds), ceilingDocuments);
+        corpus, Duration.ofSeconds(minSeconds), rates, Duration.ofSeconds(latencySeconds), ceilingDocuments,
+        streamsReports);
     IngestConfig ingest = IngestConfig.fromEnvironment(workspace.connectionOverrides());
     Map<String, Long> pids = new LinkedHashMap<>();
     List<ServerProcess> processes = new ArrayList<>(workspace.stack().servers());
