@@ -1,5 +1,6 @@
 package io.lodestone.cli;
 
+import io.lodestone.cli.bench.BenchCommand;
 import io.lodestone.cli.alerts.AlertsCommand;
 import io.lodestone.cli.demo.DemoCommand;
 import io.lodestone.cli.ingest.IngestCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
     description = "Supply-chain news ingestion: Avro events on Kafka, enriched by Kafka Streams, indexed into Elasticsearch.",
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, IngestCommand.class, DemoCommand.class,
         SearchCommand.class, StreamsCommand.class, SinkCommand.class, AlertsCommand.class, FeedsCommand.class,
-        ApiCommand.class, ProcessCommand.class, QualityCommand.class, CommandLine.HelpCommand.class})
+        ApiCommand.class, ProcessCommand.class, QualityCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class LodestoneCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

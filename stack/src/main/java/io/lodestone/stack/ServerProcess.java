@@ -126,6 +126,23 @@ public abstract class ServerProcess {
     }
   }
 
+  /** Stops the server and starts it again with the same ports and data; waits until it is ready. */
+  public void restart(Duration grace, Duration readyTimeout) {
+    stop(grace);
+    start(false);
+    awaitReady(readyTimeout);
+  }
+
+  /** Kills the server at once (SIGKILL to its whole process tree), as a crash would. */
+  public void kill() {
+    if (handle != null) {
+      handle.descendants().forEach(ProcessHandle::destroyForcibly);
+      handle.destroyForcibly();
+      handle.onExit().join();
+      handle = null;
+    }
+  }
+
   /**
    * Stops a process and its descendants: SIGTERM to all, then SIGKILL to what still runs after the
    * grace period. Returns whether anything had to be killed.

@@ -1,6 +1,7 @@
 package io.lodestone.testkit;
 
 import io.lodestone.stack.ElasticsearchServer;
+import io.lodestone.stack.KafkaServer;
 import io.lodestone.stack.Ports;
 import io.lodestone.stack.RegistryServer;
 import io.lodestone.stack.StackLayout;
@@ -29,6 +30,7 @@ public final class TestStack implements AutoCloseable {
 
   private final StackLayout layout;
   private KafkaClusterTestKit kafka;
+  private KafkaServer kafkaProcess;
   private RegistryServer registry;
   private ElasticsearchServer elasticsearch;
 
@@ -99,8 +101,9 @@ public final class TestStack implements AutoCloseable {
   }
 
   /**
-   * A new Kafka cluster of {@code brokers} combined broker-controller nodes, owned by the caller (who
-   * closes it); the metadata enables the transaction, group and streams protocols.
+   * A new Kafka cluster of {@code brokers} brokers (one node that is also the controller, or brokers
+   * beside one dedicated controller), owned by the caller (who closes it); the metadata enables the
+   * transaction, group and streams protocols.
    */
   public static KafkaClusterTestKit startKafka(int brokers) {
     try {
@@ -108,13 +111,15 @@ public final class TestStack implements AutoCloseable {
           Map.of("transaction.version", (short) 2, "group.version", (short) 1, "streams.version", (short) 1),
           "lodestone test stack");
       TestKitNodes nodes = new TestKitNodes.Builder(metadata)
-          .setCombined(true).setNumBrokerNodes(brokers).setNumControllerNodes(brokers).build();
+          // One controller: a multi-broker cluster tests broker loss, not controller quorum changes.
+          .setCombined(brokers == 1).setNumBrokerNodes(brokers).setNumControllerNodes(1).build();
       KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
           .setConfigProp("auto.create.topics.enable", "false")
           .setConfigProp("group.initial.rebalance.delay.ms", "0")
           .setConfigProp("offsets.topic.replication.factor", Integer.toString(Math.min(brokers, 3)))
           .setConfigProp("transaction.state.log.replication.factor", Integer.toString(Math.min(brokers, 3)))
           .setConfigProp("transaction.state.log.min.isr", Integer.toString(Math.min(brokers, 2)))
+          .setConfigProp("min.insync.replicas", Integer.toString(Math.min(brokers, 2)))
           .build();
       cluster.format();
       cluster.startup();
@@ -126,10 +131,28 @@ public final class TestStack implements AutoCloseable {
     }
   }
 
-  /** The registry's Confluent-compatible API URL (in-memory storage, global compatibility BACKWARD). */
+  /**
+   * A Kafka broker as a separate process (single KRaft node), for tests that stop and restart the
+   * broker on the same data; started on first use, stopped with the stack.
+   */
+  public synchronized KafkaServer kafkaProcess() {
+    if (kafkaProcess == null) {
+      KafkaServer server = new KafkaServer(layout, Ports.free(), Ports.free(), "512m");
+      server.start(false);
+      server.awaitReady(START_TIMEOUT);
+      kafkaProcess = server;
+      LOG.info("test Kafka process ready at {}", server.bootstrapServers());
+    }
+    return kafkaProcess;
+  }
+
+  /**
+   * The registry's Confluent-compatible API URL (global compatibility BACKWARD). Its storage is a file,
+   * so that a test may stop and restart it without losing the schema ids that records refer to.
+   */
   public synchronized String registryUrl() {
     if (registry == null) {
-      RegistryServer server = new RegistryServer(layout, Ports.free(), Ports.free(), false, "384m",
+      RegistryServer server = new RegistryServer(layout, Ports.free(), Ports.free(), true, "384m",
           System.getenv(RegistryServer.JAVA_HOME_ENV));
       server.start(false);
       server.awaitReady(START_TIMEOUT);
@@ -180,6 +203,10 @@ public final class TestStack implements AutoCloseable {
     if (registry != null) {
       registry.stop(Duration.ofSeconds(10));
       registry = null;
+    }
+    if (kafkaProcess != null) {
+      kafkaProcess.stop(Duration.ofSeconds(20));
+      kafkaProcess = null;
     }
     if (kafka != null) {
       try {

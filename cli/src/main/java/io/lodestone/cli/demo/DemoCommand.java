@@ -7,6 +7,7 @@ import io.lodestone.cli.Workspace;
 import io.lodestone.cli.ingest.IngestCommand;
 import io.lodestone.cli.stack.UpCommand;
 import io.lodestone.core.config.CommonOptions;
+import io.lodestone.core.kafka.TopicScan;
 import io.lodestone.producers.IngestConfig;
 import io.lodestone.producers.file.ImportSummary;
 import io.lodestone.producers.file.JsonReportParser;

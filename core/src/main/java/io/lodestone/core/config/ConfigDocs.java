@@ -7,6 +7,9 @@ import org.apache.kafka.common.config.ConfigDef.ConfigKey;
 
 /** Renders a {@link ConfigDef} as documentation, so that --help and the README come from the definition. */
 public final class ConfigDocs {
+  public static final String TABLE_BEGIN = "<!-- options:begin -->\n";
+  public static final String TABLE_END = "<!-- options:end -->";
+
   private ConfigDocs() {}
 
   /** A Markdown table: option, environment variable, type, default, meaning. */
@@ -21,6 +24,19 @@ public final class ConfigDocs {
           .append(key.documentation.replace("|", "\\|").replace("\n", " ")).append(" |\n");
     }
     return out.toString();
+  }
+
+  /**
+   * The options table of a README: the lines between {@value #TABLE_BEGIN} and {@value #TABLE_END},
+   * which tests compare with {@link #markdownTable} so that the README cannot drift from the definition.
+   */
+  public static String readmeTable(String readme) {
+    int begin = readme.indexOf(TABLE_BEGIN);
+    int end = readme.indexOf(TABLE_END);
+    if (begin < 0 || end < begin) {
+      throw new IllegalArgumentException("The README has no " + TABLE_BEGIN + " ... " + TABLE_END + " options table");
+    }
+    return readme.substring(begin + TABLE_BEGIN.length(), end);
   }
 
   /** Plain text for a terminal: one block per option. */

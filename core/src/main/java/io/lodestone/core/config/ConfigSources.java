@@ -17,9 +17,14 @@ import org.apache.kafka.common.config.ConfigDef;
  * ({@code LODESTONE_} followed by the key upper-cased with dots and dashes as underscores, so
  * {@code bootstrap.servers} is {@code LODESTONE_BOOTSTRAP_SERVERS}), then explicit overrides such as
  * command-line options. The result is handed to an {@code AbstractConfig}, which parses and validates it.
+ * Kafka client settings Lodestone does not define pass through as {@code LODESTONE_KAFKA_} followed by the
+ * client key with dots as underscores ({@code LODESTONE_KAFKA_SECURITY_PROTOCOL=SSL} is
+ * {@code security.protocol}, {@code LODESTONE_KAFKA_MAIN_CONSUMER_SESSION_TIMEOUT_MS} is Kafka Streams'
+ * {@code main.consumer.session.timeout.ms}); Kafka's keys contain no underscores, so this is unambiguous.
  */
 public final class ConfigSources {
   public static final String ENV_PREFIX = "LODESTONE_";
+  public static final String KAFKA_ENV_PREFIX = "LODESTONE_KAFKA_";
 
   private ConfigSources() {}
 
@@ -37,6 +42,11 @@ public final class ConfigSources {
         values.put(name, file.getProperty(name));
       }
     }
+    env.forEach((name, value) -> {
+      if (name.startsWith(KAFKA_ENV_PREFIX)) {
+        values.put(name.substring(KAFKA_ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+      }
+    });
     for (String key : def.names()) {
       String fromEnv = env.get(envName(key));
       if (fromEnv != null) {

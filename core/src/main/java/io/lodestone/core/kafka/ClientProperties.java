@@ -1,5 +1,6 @@
 package io.lodestone.core.kafka;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -12,10 +13,14 @@ import java.util.Set;
 public final class ClientProperties {
   private ClientProperties() {}
 
-  public static Map<String, Object> select(Map<String, ?> originals, Set<String> clientConfigNames) {
+  /**
+   * The client's keys, the serde keys, and keys under the given prefixes (e.g. Kafka Streams'
+   * {@code main.consumer.} and {@code producer.}).
+   */
+  public static Map<String, Object> select(Map<String, ?> originals, Set<String> clientConfigNames, String... prefixes) {
     Map<String, Object> selected = new HashMap<>();
     originals.forEach((key, value) -> {
-      if (clientConfigNames.contains(key) || isSerdeKey(key)) {
+      if (clientConfigNames.contains(key) || isSerdeKey(key) || Arrays.stream(prefixes).anyMatch(key::startsWith)) {
         selected.put(key, value);
       }
     });

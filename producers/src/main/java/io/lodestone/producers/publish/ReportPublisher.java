@@ -4,7 +4,10 @@ import io.lodestone.core.config.CommonOptions;
 import io.lodestone.core.kafka.ClientProperties;
 import io.lodestone.core.kafka.TopicBootstrap;
 import io.lodestone.producers.IngestConfig;
+import io.lodestone.schemas.IngestChannel;
 import io.lodestone.schemas.NewsReport;
+import io.lodestone.schemas.Source;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,7 +17,9 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * Publishes NewsReport events to the raw topic, keyed by report id, with an idempotent producer and
@@ -23,9 +28,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class ReportPublisher implements AutoCloseable {
   private final Producer<String, NewsReport> producer;
   private final String topic;
+  private final Serializer<NewsReport> values;
 
+  /**
+   * The publisher of the batch channels (files, feeds, benchmarks): creates the raw topic if missing
+   * and checks the schema registry before anything is sent, so that an unreachable registry stops the
+   * producer at start with one clear error instead of failing report by report.
+   */
   public ReportPublisher(IngestConfig config) {
     this(config, Map.of(), true);
+    checkRegistry();
   }
 
   /** The raw topic as the producers create it when it is missing. */
@@ -45,12 +57,45 @@ public final class ReportPublisher implements AutoCloseable {
     }
     Map<String, Object> props = producerProperties(config);
     props.putAll(overrides);
-    this.producer = new KafkaProducer<>(props);
+    this.values = valueSerializer(config, props);
+    this.producer = new KafkaProducer<>(props, new StringSerializer(), values);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Serializer<NewsReport> valueSerializer(IngestConfig config, Map<String, Object> props) {
+    Serializer<NewsReport> serializer = Utils.newInstance(config.getClass(IngestConfig.VALUE_SERIALIZER), Serializer.class);
+    serializer.configure(props, false);
+    return serializer;
+  }
+
+  /**
+   * Serializes a probe report without sending it: the serializer registers (or looks up) the
+   * NewsReport schema under the topic's subject and caches its id, the same way the first real
+   * report would. The client's bounded retries cover a registry that is still starting.
+   */
+  private void checkRegistry() {
+    NewsReport probe = NewsReport.newBuilder().setId("registry-probe").setSource(Source.newBuilder().build())
+        .setTitle("").setBody("").setFetchedAt(Instant.EPOCH).setChannel(IngestChannel.OTHER).build();
+    try {
+      values.serialize(topic, probe);
+    } catch (RuntimeException e) {
+      producer.close();
+      throw new PublisherStartException("Nothing was published: the NewsReport schema for topic " + topic
+          + " could not be checked with the schema registry (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /** The producer could not start; nothing was sent. */
+  public static final class PublisherStartException extends RuntimeException {
+    PublisherStartException(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
   /** For tests: publish through a given producer. */
   public ReportPublisher(Producer<String, NewsReport> producer, String topic) {
     this.producer = producer;
+    this.values = null;
     this.topic = topic;
   }
 
@@ -58,8 +103,6 @@ public final class ReportPublisher implements AutoCloseable {
     Map<String, Object> props = ClientProperties.select(config.originals(), ProducerConfig.configNames());
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.getString(CommonOptions.BOOTSTRAP_SERVERS));
     props.put("schema.registry.url", config.getString(CommonOptions.SCHEMA_REGISTRY_URL));
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, config.getClass(IngestConfig.VALUE_SERIALIZER));
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.LINGER_MS_CONFIG, config.getInt(IngestConfig.LINGER_MS));

@@ -95,7 +95,9 @@ public final class StreamsApp implements AutoCloseable {
 
   static Properties streamsProperties(StreamsAppConfig config) {
     Properties props = new Properties();
-    props.putAll(ClientProperties.select(config.originals(), StreamsConfig.configDef().names()));
+    props.putAll(ClientProperties.select(config.originals(), StreamsConfig.configDef().names(),
+        StreamsConfig.MAIN_CONSUMER_PREFIX, StreamsConfig.RESTORE_CONSUMER_PREFIX, StreamsConfig.GLOBAL_CONSUMER_PREFIX,
+        StreamsConfig.CONSUMER_PREFIX, StreamsConfig.PRODUCER_PREFIX, StreamsConfig.ADMIN_CLIENT_PREFIX));
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.getString(StreamsAppConfig.APPLICATION_ID));
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.getString(CommonOptions.BOOTSTRAP_SERVERS));
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

@@ -18,28 +18,28 @@ import org.elasticsearch.client.Response;
 import org.elasticsearch.client.RestClient;
 
 /**
- * The yardstick: ready-made {@code _bulk} bodies (NDJSON built before the clock starts) posted by a few
+ * The yardstick of the sink's throughput (the sink benchmark and {@code ./lodestone bench}): ready-made {@code _bulk} bodies (NDJSON built before the clock starts) posted by a few
  * threads over the low-level REST client. Nothing between the documents and Elasticsearch: no Kafka, no
  * Avro, no document mapping, no per-item bookkeeping beyond checking the {@code errors} flag.
  */
-final class DirectBulkLoader {
+public final class DirectBulkLoader {
   /** A document ready to load. */
-  record Doc(String index, String id, byte[] json) {}
+  public record Doc(String index, String id, byte[] json) {}
 
   private final RestClient client;
 
-  DirectBulkLoader(RestClient client) {
+  public DirectBulkLoader(RestClient client) {
     this.client = client;
   }
 
   /** A {@code _bulk} body and how many documents it holds. */
-  record Body(byte[] ndjson, int docs) {}
+  public record Body(byte[] ndjson, int docs) {}
 
   /** How a load went: documents acknowledged when the clock started, and nanoseconds from then to the end. */
-  record Timing(long docsAtStart, long nanos) {}
+  public record Timing(long docsAtStart, long nanos) {}
 
   /** NDJSON bodies of {@code batchSize} create actions each. */
-  static List<Body> bodies(List<Doc> docs, int batchSize) {
+  public static List<Body> bodies(List<Doc> docs, int batchSize) {
     List<Body> bodies = new ArrayList<>();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     int inBody = 0;
@@ -64,7 +64,7 @@ final class DirectBulkLoader {
    * {@code warmUpDocs} documents are acknowledged (with requests in flight, as the sink's does), or at once
    * when that is 0, and stops at the last acknowledgement.
    */
-  Timing load(List<Body> bodies, int concurrency, long warmUpDocs) throws Exception {
+  public Timing load(List<Body> bodies, int concurrency, long warmUpDocs) throws Exception {
     ExecutorService threads = Executors.newFixedThreadPool(concurrency);
     AtomicInteger next = new AtomicInteger();
     AtomicLong acknowledged = new AtomicLong();

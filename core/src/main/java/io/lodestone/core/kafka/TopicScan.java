@@ -1,4 +1,4 @@
-package io.lodestone.cli.demo;
+package io.lodestone.core.kafka;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -12,10 +12,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Reads a topic from its beginning to its current end (committed records only), without a consumer group. */
-final class TopicScan {
+public final class TopicScan {
   private TopicScan() {}
 
-  static void scan(String bootstrapServers, String topic, Consumer<ConsumerRecord<byte[], byte[]>> visitor) {
+  /** Calls {@code visitor} with every committed record of the topic, from its beginning to its end now. */
+  public static void scan(String bootstrapServers, String topic, Consumer<ConsumerRecord<byte[], byte[]>> visitor) {
     Map<String, Object> props = new HashMap<>();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

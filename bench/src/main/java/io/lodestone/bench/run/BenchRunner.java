@@ -1,0 +1,253 @@
+package io.lodestone.bench.run;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lodestone.bench.measure.Figure;
+import io.lodestone.bench.measure.Percentiles;
+import io.lodestone.bench.measure.ResidentMemory;
+import io.lodestone.bench.streams.StreamsVersusPassThrough;
+import io.lodestone.bench.workload.ReportGenerator;
+import io.lodestone.bench.workload.Workload;
+import io.lodestone.producers.IngestConfig;
+import io.lodestone.producers.file.JsonReportParser;
+import io.lodestone.producers.publish.ReportPublisher;
+import io.lodestone.schemas.EnrichedReport;
+import io.lodestone.schemas.IngestChannel;
+import io.lodestone.schemas.NewsReport;
+import io.lodestone.sink.bench.DirectBulkLoader;
+import io.lodestone.sink.es.IndexTemplate;
+import io.lodestone.sink.es.ReportDocument;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Consumer;
+
+/**
+ * Runs the end-to-end benchmark against a running stack: the ceiling (direct {@code _bulk} loader),
+ * end-to-end throughput (producer -> streams -> sink -> searchable) and its ratio to the ceiling,
+ * the streams topology's rate against a pass-through topology, publish-to-searchable latency at fixed
+ * offered rates, and resident memory of each process.
+ */
+public final class BenchRunner {
+  /** The direct loader's tuning (the sink benchmark picks it among candidates on this machine). */
+  private static final int CEILING_BATCH = 1000;
+  private static final int CEILING_IN_FLIGHT = 2;
+  private final BenchSettings settings;
+  private final IngestConfig ingest;
+  private final ElasticsearchClient elasticsearch;
+  private final String alias;
+  private final Function<NewsReport, EnrichedReport> processing;
+  private final Map<String, Long> pids;
+  private final Consumer<String> progress;
+  private final List<Figure> figures = new ArrayList<>();
+  private final JsonReportParser parser = new JsonReportParser(1_000_000);
+
+  /**
+   * @param processing the pipeline's processing (null for a report it judges a duplicate), to build the ceiling's documents
+   * @param pids the processes whose memory to report, by name
+   */
+  public BenchRunner(BenchSettings settings, IngestConfig ingest, ElasticsearchClient elasticsearch, String alias,
+      Function<NewsReport, EnrichedReport> processing, Map<String, Long> pids, Consumer<String> progress) {
+    this.settings = settings;
+    this.ingest = ingest;
+    this.elasticsearch = elasticsearch;
+    this.alias = alias;
+    this.processing = processing;
+    this.pids = pids;
+    this.progress = progress;
+  }
+
+  public List<Figure> run() throws Exception {
+    String runId = "b" + Long.toString(System.currentTimeMillis(), 36);
+    double ceiling = ceiling(runId);
+    double endToEnd = endToEnd(runId, ceiling);
+    streamsVersusPassThrough(runId);
+    for (double rate : settings.latencyRates()) {
+      latency(runId, rate > 0 ? rate : Math.max(1, endToEnd / 2));
+    }
+    memory();
+    return figures;
+  }
+
+  private Workload.Reports workload(String runId, String phase, int count) throws Exception {
+    if (settings.corpus() != null) {
+      return Workload.corpus(settings.corpus(), runId + phase);
+    }
+    ReportGenerator.Settings shape = settings.workload();
+    return Workload.generated(new ReportGenerator.Settings(shape.seed(), shape.medianBytes(), shape.sigma(),
+        shape.offTopicShare(), shape.exactDuplicateShare(), shape.nearDuplicateShare(), runId + phase), count);
+  }
+
+  private double ceiling(String runId) throws Exception {
+    Workload.Reports reports = workload(runId, "c", settings.ceilingDocuments());
+    progress.accept("ceiling: processing " + reports.reports().size() + " reports into documents");
+    String prefix = "lodestone-bench-ceiling-" + runId;
+    List<DirectBulkLoader.Doc> docs = new ArrayList<>();
+    Instant now = Instant.now();
+    for (ObjectNode json : reports.reports()) {
+      EnrichedReport enriched = processing.apply(parse(json));
+      if (enriched != null) {
+        docs.add(new DirectBulkLoader.Doc(ReportDocument.indexName(prefix, enriched), enriched.getReport().getId(),
+            ReportDocument.json(enriched, now)));
+      }
+    }
+    progress.accept("ceiling: indexing " + docs.size() + " documents with a direct _bulk loader");
+    IndexTemplate.install(elasticsearch, new IndexTemplate.Settings(prefix, prefix, 0, "standard"));
+    DirectBulkLoader.Timing timing = new DirectBulkLoader(lowLevel()).load(DirectBulkLoader.bodies(docs, CEILING_BATCH),
+        CEILING_IN_FLIGHT, 0);
+    double rate = docs.size() * 1e9 / timing.nanos();
+    figures.add(new Figure("ceiling_bulk_docs_per_s", rate, "docs/s",
+        Map.of("documents", docs.size(), "per_request", CEILING_BATCH, "in_flight", CEILING_IN_FLIGHT)));
+    return rate;
+  }
+
+  private void streamsVersusPassThrough(String runId) throws Exception {
+    List<NewsReport> reports = workload(runId, "s", settings.streamsReports()).reports().stream().map(this::parse).toList();
+    StreamsVersusPassThrough.Rates rates = new StreamsVersusPassThrough(ingest, runId, progress).measure(reports);
+    Map<String, Object> context = Map.of("reports", reports.size());
+    figures.add(new Figure("streams_passthrough_reports_per_s", rates.passThrough(), "reports/s", context));
+    figures.add(new Figure("streams_lodestone_reports_per_s", rates.lodestone(), "reports/s", context));
+    figures.add(new Figure("streams_to_passthrough_ratio", rates.lodestone() / rates.passThrough(), "ratio", context));
+  }
+
+  private org.elasticsearch.client.RestClient lowLevel() {
+    return ((co.elastic.clients.transport.rest_client.RestClientTransport) elasticsearch._transport()).restClient();
+  }
+
+  private double endToEnd(String runId, double ceiling) throws Exception {
+    int count = (int) Math.max(1000, ceiling * settings.minEndToEnd().toSeconds());
+    Workload.Reports reports = workload(runId, "e", count);
+    List<NewsReport> parsed = reports.reports().stream().map(this::parse).toList();
+    progress.accept("end to end: publishing " + parsed.size() + " reports (" + reports.originals() + " not copies)");
+    long start = System.nanoTime();
+    try (ReportPublisher publisher = new ReportPublisher(ingest)) {
+      for (NewsReport report : parsed) {
+        publisher.publish(report);
+      }
+      publisher.flush();
+    }
+    // A corpus's own duplicates are unknown: its run ends when the count has stopped growing.
+    Integer expected = settings.corpus() != null ? null : reports.originals();
+    long[] end = awaitSearchable(Workload.urlPrefix(runId + "e"), expected, Duration.ofSeconds(Math.max(300, settings.minEndToEnd().toSeconds() * 5)));
+    double seconds = (end[1] - start) / 1e9;
+    double rate = parsed.size() / seconds;
+    figures.add(new Figure("end_to_end_reports_per_s", rate, "reports/s",
+        Map.of("reports", parsed.size(), "searchable_documents", end[0], "seconds", round(seconds))));
+    figures.add(new Figure("end_to_end_to_ceiling_ratio", rate / ceiling, "ratio", Map.of("target", 0.8)));
+    return rate;
+  }
+
+  /**
+   * Waits until the run's documents reach {@code expected} (or, when null, stop growing for 15 s);
+   * returns the count and the System.nanoTime() of the last increase.
+   */
+  private long[] awaitSearchable(String urlPrefix, Integer expected, Duration timeout) throws Exception {
+    Instant deadline = Instant.now().plus(timeout);
+    long count = 0;
+    long lastIncrease = System.nanoTime();
+    long lastShown = 0;
+    while (Instant.now().isBefore(deadline)) {
+      long now = count(urlPrefix);
+      if (now > count) {
+        count = now;
+        lastIncrease = System.nanoTime();
+      }
+      if (System.nanoTime() - lastShown > 5e9) {
+        progress.accept("end to end: " + count + (expected == null ? "" : " of " + expected) + " searchable");
+        lastShown = System.nanoTime();
+      }
+      if (expected != null ? count >= expected : System.nanoTime() - lastIncrease > 15e9 && count > 0) {
+        return new long[] {count, lastIncrease};
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException("only " + count + (expected == null ? "" : " of " + expected)
+        + " reports became searchable within " + timeout.toSeconds() + " s; see ./lodestone status");
+  }
+
+  private long count(String urlPrefix) throws Exception {
+    try {
+      return elasticsearch.count(c -> c.index(alias).query(q -> q.prefix(p -> p.field("canonical_url").value(urlPrefix)))).count();
+    } catch (ElasticsearchException e) {
+      if (e.status() == 404) {
+        return 0; // the sink has not created the first index yet
+      }
+      throw e;
+    }
+  }
+
+  private void latency(String runId, double rate) throws Exception {
+    int count = (int) Math.max(50, rate * settings.latencyPhase().toSeconds());
+    ReportGenerator.Settings shape = settings.workload();
+    List<NewsReport> reports = Workload.generated(new ReportGenerator.Settings(shape.seed() + 1, shape.medianBytes(), shape.sigma(),
+        shape.offTopicShare(), 0, 0, runId + "l" + (int) rate), count).reports().stream().map(this::parse).toList();
+    progress.accept(String.format("latency: %d reports at %.0f/s", count, rate));
+    SearchablePoller poller = new SearchablePoller(elasticsearch, alias);
+    Thread watcher = new Thread(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        try {
+          poller.poll();
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          return;
+        } catch (Exception e) {
+          progress.accept("latency: search failed: " + e.getMessage());
+        }
+      }
+    }, "bench-latency-poller");
+    watcher.start();
+    try (ReportPublisher publisher = new ReportPublisher(ingest)) {
+      long interval = (long) (1e9 / rate);
+      long next = System.nanoTime();
+      for (NewsReport report : reports) {
+        long wait = next - System.nanoTime();
+        if (wait > 0) {
+          Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+        poller.expect(report.getId(), System.nanoTime());
+        publisher.publish(report);
+        next += interval;
+      }
+      publisher.flush();
+      Instant deadline = Instant.now().plusSeconds(120);
+      while (poller.pendingCount() > 0 && Instant.now().isBefore(deadline)) {
+        Thread.sleep(100);
+      }
+    } finally {
+      watcher.interrupt();
+      watcher.join();
+    }
+    Percentiles latencies = new Percentiles(poller.latenciesMillis());
+    Map<String, Object> context = Map.of("offered_rate_per_s", round(rate), "reports", count, "found", latencies.count(),
+        "not_found", poller.pendingCount());
+    String name = "latency_ms_at_" + Math.round(rate) + "_per_s";
+    figures.add(new Figure(name + "_p50", latencies.at(50), "ms", context));
+    figures.add(new Figure(name + "_p95", latencies.at(95), "ms", context));
+    figures.add(new Figure(name + "_p99", latencies.at(99), "ms", context));
+  }
+
+  private void memory() {
+    pids.forEach((name, pid) -> {
+      long bytes = ResidentMemory.ofTree(pid);
+      if (bytes >= 0) {
+        figures.add(new Figure("resident_memory_mb_" + name, round(bytes / 1048576.0), "MB", Map.of("pid", pid)));
+      }
+    });
+  }
+
+  private NewsReport parse(ObjectNode json) {
+    JsonReportParser.Parsed parsed = parser.parse(json, IngestChannel.FILE, Instant.now());
+    if (!parsed.ok()) {
+      throw new IllegalStateException("workload report rejected: " + parsed.problems());
+    }
+    return parsed.report();
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 100) / 100.0;
+  }
+}
