@@ -78,8 +78,9 @@ public final class SinkConfig extends AbstractConfig {
       .define(BULK_MAX_BYTES, Type.LONG, 5L * 1024 * 1024, Range.atLeast(1024), Importance.MEDIUM,
           "Most bytes of document sources per _bulk request; a single larger document is sent alone.")
       .define(BULK_FLUSH_INTERVAL_MS, Type.LONG, 1_000L, Range.atLeast(1), Importance.MEDIUM,
-          "Longest time a document waits for its _bulk request to fill up while records keep coming; when the "
-              + "consumer has caught up (a poll returns nothing), the request is sent at once.")
+          "Longest time a document waits for its _bulk request to fill up while records keep coming and earlier "
+              + "requests are in flight; when no request is in flight or the consumer has caught up (a poll returns "
+              + "nothing), the request is sent at once.")
       .define(BULK_MAX_IN_FLIGHT, Type.INT, 2, Range.between(1, 16), Importance.MEDIUM,
           "Most _bulk requests sent or being retried at once; when all are busy, consumption pauses (backpressure).")
       .define(POLL_TIMEOUT_MS, Type.LONG, 500L, Range.atLeast(1), Importance.LOW,

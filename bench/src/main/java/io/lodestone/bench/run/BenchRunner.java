@@ -197,8 +197,8 @@ public final class BenchRunner {
     try {
       return elasticsearch.count(c -> c.index(alias).query(q -> q.prefix(p -> p.field("canonical_url").value(urlPrefix)))).count();
     } catch (ElasticsearchException e) {
-      if (e.status() == 404) {
-        return 0; // the sink has not created the first index yet
+      if (SearchablePoller.notSearchableYet(e)) {
+        return 0;
       }
       throw e;
     }
@@ -207,7 +207,7 @@ public final class BenchRunner {
   private void latency(String runId, double rate) throws Exception {
     int count = (int) Math.max(50, rate * settings.latencyPhase().toSeconds());
     ReportGenerator.Settings shape = settings.workload();
-    List<NewsReport> reports = Workload.generated(new ReportGenerator.Settings(shape.seed() + 1, shape.medianBytes(), shape.sigma(),
+    List<NewsReport> reports = Workload.generated(new ReportGenerator.Settings(shape.seed(), shape.medianBytes(), shape.sigma(),
         shape.offTopicShare(), 0, 0, runId + "l" + (int) rate), count).reports().stream().map(this::parse).toList();
     progress.accept(String.format("latency: %d reports at %.0f/s", count, rate));
     SearchablePoller poller = new SearchablePoller(elasticsearch, alias);

@@ -50,11 +50,19 @@ final class SearchablePoller {
           }
         }
       } catch (ElasticsearchException e) {
-        if (e.status() != 404) {
+        if (!notSearchableYet(e)) {
           throw e;
         }
       }
     }
+  }
+
+  /**
+   * Whether a search failed only because the sink's first index does not exist yet (404) or was just
+   * created and its shard is not started yet (503): the next round will see it.
+   */
+  static boolean notSearchableYet(ElasticsearchException e) {
+    return e.status() == 404 || e.status() == 503;
   }
 
   /** Publish-to-searchable latencies in milliseconds of the ids found so far. */

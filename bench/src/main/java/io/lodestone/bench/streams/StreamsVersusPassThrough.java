@@ -23,7 +23,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 
@@ -82,14 +81,8 @@ public final class StreamsVersusPassThrough {
     StreamsBuilder builder = new StreamsBuilder();
     builder.stream(run + ".raw", Consumed.with(Serdes.String(), serdes.newsReport()))
         .to(run + ".passthrough", Produced.with(Serdes.String(), serdes.newsReport()));
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.getString(StreamsAppConfig.APPLICATION_ID));
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.getLong(StreamsAppConfig.COMMIT_INTERVAL_MS));
-    props.put(StreamsConfig.STATE_DIR_CONFIG, config.getString(StreamsAppConfig.STATE_DIR));
-    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-    try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
+    // The app's own properties (exactly-once, commit interval, threads, handlers): only the topology differs.
+    try (KafkaStreams streams = new KafkaStreams(builder.build(), StreamsApp.streamsProperties(config))) {
       long start = System.nanoTime();
       streams.start();
       return awaitRecords(count, start, run + ".passthrough");

@@ -93,7 +93,8 @@ public final class StreamsApp implements AutoCloseable {
     return registry;
   }
 
-  static Properties streamsProperties(StreamsAppConfig config) {
+  /** The Kafka Streams properties of the app's configuration (also used by the bench's pass-through topology). */
+  public static Properties streamsProperties(StreamsAppConfig config) {
     Properties props = new Properties();
     props.putAll(ClientProperties.select(config.originals(), StreamsConfig.configDef().names(),
         StreamsConfig.MAIN_CONSUMER_PREFIX, StreamsConfig.RESTORE_CONSUMER_PREFIX, StreamsConfig.GLOBAL_CONSUMER_PREFIX,

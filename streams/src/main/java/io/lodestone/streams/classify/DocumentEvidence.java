@@ -126,15 +126,23 @@ final class DocumentEvidence implements PhraseIndex.MatchSink {
     List<Hit> hits = new ArrayList<>(themeHits.get(theme));
     List<CompiledTaxonomy.Item> items = taxonomy.items.get(theme);
     // Counter-evidence first (a negated phrase vetoes what it covers), then the heavier, then the longer match.
-    hits.sort(Comparator.<Hit>comparingInt(h -> items.get(h.item()).weight() < 0 ? 0 : 1)
-        .thenComparingDouble(h -> -Math.abs(items.get(h.item()).weight()))
-        .thenComparing(Comparator.comparingInt(Hit::length).reversed()));
+    // One plain comparator, not a chain of key extractors: on-topic reports carry hundreds of hits.
+    hits.sort((a, b) -> {
+      double weightA = items.get(a.item()).weight();
+      double weightB = items.get(b.item()).weight();
+      if ((weightA < 0) != (weightB < 0)) {
+        return weightA < 0 ? -1 : 1;
+      }
+      int heavier = Double.compare(Math.abs(weightB), Math.abs(weightA));
+      return heavier != 0 ? heavier : Integer.compare(b.length(), a.length());
+    });
     BitSet titleCovered = new BitSet();
     BitSet bodyCovered = new BitSet();
     List<Hit> accepted = new ArrayList<>();
     for (Hit hit : hits) {
       BitSet covered = hit.field().title ? titleCovered : bodyCovered;
-      if (covered.get(hit.first(), hit.last() + 1).isEmpty()) {
+      int nextCovered = covered.nextSetBit(hit.first());
+      if (nextCovered < 0 || nextCovered > hit.last()) {
         covered.set(hit.first(), hit.last() + 1);
         accepted.add(hit);
       }
@@ -167,7 +175,7 @@ final class DocumentEvidence implements PhraseIndex.MatchSink {
 
   private List<Contribution> decayed(List<Hit> hits, IntToDoubleFunction weight) {
     List<Hit> ordered = new ArrayList<>(hits);
-    ordered.sort(Comparator.comparingInt(Hit::item).thenComparing(Comparator.comparingDouble(Hit::factor).reversed()));
+    ordered.sort((a, b) -> a.item() != b.item() ? Integer.compare(a.item(), b.item()) : Double.compare(b.factor(), a.factor()));
     List<Contribution> contributions = new ArrayList<>(ordered.size());
     double decay = 1;
     for (int i = 0; i < ordered.size(); i++) {
@@ -175,7 +183,7 @@ final class DocumentEvidence implements PhraseIndex.MatchSink {
       decay = i > 0 && ordered.get(i - 1).item() == hit.item() ? decay * scoring.repeatDecay() : 1;
       contributions.add(new Contribution(hit, weight.applyAsDouble(hit.item()) * hit.factor() * decay));
     }
-    contributions.sort(Comparator.comparingDouble(Contribution::value).reversed());
+    contributions.sort((a, b) -> Double.compare(b.value(), a.value()));
     return contributions;
   }
 }
