@@ -138,7 +138,7 @@ public final class Workspace {
       appEnv.put(ConfigSources.envName(StreamsAppConfig.TAXONOMY_FILE), taxonomy.toString());
     }
     return List.of(
-        new AppProcess("streams", layout, jar(), List.of("streams"), -1, "768m", appEnv),
+        new AppProcess("streams", layout, jar(), List.of("streams"), -1, "1536m", appEnv),
         new AppProcess("sink", layout, jar(), List.of("sink"), -1, "512m", appEnv),
         new AppProcess("alerts", layout, jar(), List.of("alerts", "run"), -1, "512m", alertsEnv(appEnv)),
         new AppProcess(FeedsApp.APP_NAME, layout, jar(), List.of("feeds"), -1, "384m", appEnv),

@@ -1,5 +1,7 @@
 package io.lodestone.streams.dedup;
 
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,11 +18,15 @@ import java.util.Set;
  * leave in time order once older than the retention, as the stores' segments do.
  */
 final class DedupIndex {
-  private final Map<String, Long> reportTimes = new HashMap<>();
-  private final Map<String, Long> storyTimes = new HashMap<>();
+  /** Absent from a time map: no remembered write is this old. */
+  private static final long NONE = Long.MIN_VALUE;
+  // Primitive-keyed maps: the index holds every report of the retention window (20 band keys each), and
+  // boxed HashMap entries tripled its heap and the collector's marking work.
+  private final Object2LongOpenHashMap<String> reportTimes = timeMap();
+  private final Object2LongOpenHashMap<String> storyTimes = timeMap();
   private final Map<String, String> byFingerprint = new HashMap<>();
   /** Band key to one report id (a String) or several (a String[]): most keys name one report. */
-  private final Map<Long, Object> byBand = new HashMap<>();
+  private final Long2ObjectOpenHashMap<Object> byBand = new Long2ObjectOpenHashMap<>();
   private final ArrayDeque<Report> reportsByTime = new ArrayDeque<>();
   private final ArrayDeque<Story> storiesByTime = new ArrayDeque<>();
 
@@ -28,30 +34,42 @@ final class DedupIndex {
 
   private record Story(long timestamp, String storyId) {}
 
+  private static Object2LongOpenHashMap<String> timeMap() {
+    Object2LongOpenHashMap<String> times = new Object2LongOpenHashMap<>();
+    times.defaultReturnValue(NONE);
+    return times;
+  }
+
   void addReport(long timestamp, String reportId, String fingerprint, long[] bandKeys) {
-    reportTimes.merge(reportId, timestamp, Math::max);
+    reportTimes.mergeLong(reportId, timestamp, Math::max);
     if (fingerprint != null) {
       byFingerprint.put(fingerprint, reportId);
     }
     for (long key : bandKeys) {
-      byBand.merge(key, reportId, DedupIndex::plus);
+      Object ids = byBand.get(key);
+      byBand.put(key, ids == null ? reportId : plus(ids, reportId));
     }
     reportsByTime.addLast(new Report(timestamp, reportId, fingerprint, bandKeys));
   }
 
   void addStory(long timestamp, String storyId) {
-    storyTimes.merge(storyId, timestamp, Math::max);
+    storyTimes.mergeLong(storyId, timestamp, Math::max);
     storiesByTime.addLast(new Story(timestamp, storyId));
   }
 
   /** When the report was last remembered, or null when it is not. */
   Long reportTime(String reportId) {
-    return reportTimes.get(reportId);
+    return time(reportTimes, reportId);
   }
 
   /** When the story was last updated, or null when it is not remembered. */
   Long storyTime(String storyId) {
-    return storyTimes.get(storyId);
+    return time(storyTimes, storyId);
+  }
+
+  private static Long time(Object2LongOpenHashMap<String> times, String id) {
+    long time = times.getLong(id);
+    return time == NONE ? null : time;
   }
 
   /** The latest remembered report with this fingerprint, or null. */
@@ -82,7 +100,15 @@ final class DedupIndex {
         byFingerprint.remove(report.fingerprint(), report.reportId());
       }
       for (long key : report.bandKeys()) {
-        byBand.computeIfPresent(key, (k, ids) -> minus(ids, report.reportId()));
+        Object ids = byBand.get(key);
+        if (ids != null) {
+          Object rest = minus(ids, report.reportId());
+          if (rest == null) {
+            byBand.remove(key);
+          } else {
+            byBand.put(key, rest);
+          }
+        }
       }
     }
     while (!storiesByTime.isEmpty() && storiesByTime.peekFirst().timestamp() < cutoff) {
