@@ -27,9 +27,11 @@ import org.apache.kafka.streams.processor.api.Record;
  * processor on real persistent (RocksDB) window stores, changelogging off (no broker to log to).
  */
 final class ReportPipeline implements AutoCloseable {
-  private final NormalizeProcessor normalize = new NormalizeProcessor();
-  private final EnrichProcessor enrich = new EnrichProcessor();
-  private final ClassifyProcessor classify = new ClassifyProcessor(new ThemeClassifier());
+  // The stateless stages live as long as the JVM, as in the app, whose stream thread keeps them (and the
+  // classifier's memo of stemmed words) for its lifetime; only the dedup state is new per pipeline.
+  private static final NormalizeProcessor NORMALIZE = new NormalizeProcessor();
+  private static final EnrichProcessor ENRICH = new EnrichProcessor();
+  private static final ClassifyProcessor CLASSIFY = new ClassifyProcessor(new ThemeClassifier());
   private final MockProcessorContext<String, DedupOutcome> context;
   private final DeduplicateProcessor deduplicate;
   private final StateStore reports;
@@ -61,11 +63,11 @@ final class ReportPipeline implements AutoCloseable {
     long time = report.getFetchedAt().toEpochMilli();
     streamTime = Math.max(streamTime, time);
     context.setCurrentStreamTimeMs(streamTime);
-    NormalizedReport normalized = normalize.normalize(report);
+    NormalizedReport normalized = NORMALIZE.normalize(report);
     deduplicate.process(new Record<>(report.getId(), normalized, time));
     DedupOutcome outcome = context.forwarded().get(0).record().value();
     context.resetForwards();
-    return outcome instanceof DedupOutcome.Canonical canonical ? classify.classify(enrich.enrich(canonical, time)) : null;
+    return outcome instanceof DedupOutcome.Canonical canonical ? CLASSIFY.classify(ENRICH.enrich(canonical, time)) : null;
   }
 
   @Override
