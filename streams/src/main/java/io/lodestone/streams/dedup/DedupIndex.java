@@ -20,8 +20,8 @@ import java.util.Set;
 final class DedupIndex {
   /** Absent from a time map: no remembered write is this old. */
   private static final long NONE = Long.MIN_VALUE;
-  // Primitive-keyed maps: the index holds every report of the retention window (20 band keys each), and
-  // boxed HashMap entries tripled its heap and the collector's marking work.
+  // Primitive-keyed maps: the index holds every report of the retention window (20 band keys each); boxed
+  // HashMap entries took 2,019 instead of 1,653 heap bytes per report (DedupStateFootprint), all of it marked by G1.
   private final Object2LongOpenHashMap<String> reportTimes = timeMap();
   private final Object2LongOpenHashMap<String> storyTimes = timeMap();
   private final Map<String, String> byFingerprint = new HashMap<>();
