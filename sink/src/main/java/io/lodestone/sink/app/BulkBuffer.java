@@ -47,6 +47,15 @@ final class BulkBuffer<T> {
     return !actions.isEmpty() && (isFull() || nowMs - oldestMs >= flushIntervalMs);
   }
 
+  /**
+   * Whether to send the request now: it is due, or it holds something and waiting cannot fill it (the
+   * consumer has caught up with the topics) or only adds latency (no request is in flight, so Elasticsearch
+   * is idle). While requests are in flight it keeps filling, so batches grow with the load.
+   */
+  boolean shouldSend(long nowMs, boolean caughtUp, boolean noneInFlight) {
+    return isDue(nowMs) || (!actions.isEmpty() && (caughtUp || noneInFlight));
+  }
+
   /** Milliseconds until the oldest action is due; the flush interval when empty. */
   long millisUntilDue(long nowMs) {
     return actions.isEmpty() ? flushIntervalMs : Math.max(0, oldestMs + flushIntervalMs - nowMs);

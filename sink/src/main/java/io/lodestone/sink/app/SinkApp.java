@@ -164,11 +164,7 @@ public final class SinkApp implements AutoCloseable {
         revokedDuringPoll.clear();
         ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(wait));
         process(records);
-        // Full, waited long enough, caught up with the topics (nothing more is coming to fill it now), or
-        // Elasticsearch idle: waiting would only add latency; while requests are in flight, the buffer
-        // fills up meanwhile, so batches grow with the load.
-        if (buffer.isDue(System.currentTimeMillis())
-            || (!buffer.isEmpty() && (records.isEmpty() || dispatcher.inFlight() == 0))) {
+        if (buffer.shouldSend(System.currentTimeMillis(), records.isEmpty(), dispatcher.inFlight() == 0)) {
           dispatch(buffer.drain());
         }
         commitAdvanced();

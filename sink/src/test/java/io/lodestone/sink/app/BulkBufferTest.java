@@ -41,4 +41,15 @@ class BulkBufferTest {
     assertThat(buffer.millisUntilDue(5_999)).isEqualTo(1);
     assertThat(buffer.isDue(6_000)).isTrue();
   }
+
+  @Test
+  void sendsAtOnceWhenCaughtUpOrNothingIsInFlightButKeepsFillingWhileRequestsAreInFlight() {
+    BulkBuffer<Integer> buffer = new BulkBuffer<>(100, 1_000_000, 1000);
+    assertThat(buffer.shouldSend(0, true, true)).as("nothing to send").isFalse();
+    buffer.add(action(10), 0);
+    assertThat(buffer.shouldSend(10, false, false)).as("records keep coming, a request in flight").isFalse();
+    assertThat(buffer.shouldSend(10, false, true)).as("Elasticsearch idle").isTrue();
+    assertThat(buffer.shouldSend(10, true, false)).as("caught up with the topics").isTrue();
+    assertThat(buffer.shouldSend(1_000, false, false)).as("waited the flush interval").isTrue();
+  }
 }
