@@ -80,7 +80,8 @@ public final class SinkApp implements AutoCloseable {
   private final OffsetTracker offsets = new OffsetTracker();
   private final DeadLetterPublisher deadLetters;
   private final StatusReporter status;
-  private final Set<TopicPartition> revokedDuringPoll = new HashSet<>();
+  /** Partitions revoked (in a paused poll) while the batch in hand is processed: the rest of it is skipped. */
+  private final Set<TopicPartition> revokedSinceBatch = new HashSet<>();
   private final AtomicLong written = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
   private volatile String state = AppStatus.STARTING;
@@ -161,8 +162,10 @@ public final class SinkApp implements AutoCloseable {
       while (running) {
         long now = System.currentTimeMillis();
         long wait = Math.min(config.getLong(SinkConfig.POLL_TIMEOUT_MS), Math.max(1, buffer.millisUntilDue(now)));
-        revokedDuringPoll.clear();
         ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(wait));
+        // What this poll returns belongs to the assignment it ended with, even for a partition that the same
+        // poll revoked and assigned again (read again from its last commit): none of it may be skipped.
+        revokedSinceBatch.clear();
         process(records);
         if (buffer.shouldSend(System.currentTimeMillis(), records.isEmpty(), dispatcher.inFlight() == 0)) {
           dispatch(buffer.drain());
@@ -184,7 +187,7 @@ public final class SinkApp implements AutoCloseable {
     Instant now = Instant.now();
     for (ConsumerRecord<byte[], byte[]> record : records) {
       TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-      if (!running || revokedDuringPoll.contains(partition)) {
+      if (!running || revokedSinceBatch.contains(partition)) {
         continue;
       }
       offsets.track(partition, record.offset());
@@ -413,7 +416,7 @@ public final class SinkApp implements AutoCloseable {
   private final class CommitOnRevoke implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-      revokedDuringPoll.addAll(partitions);
+      revokedSinceBatch.addAll(partitions);
       try {
         Map<TopicPartition, OffsetAndMetadata> safe = offsets.safe(partitions);
         if (!safe.isEmpty()) {
@@ -427,14 +430,17 @@ public final class SinkApp implements AutoCloseable {
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
-      revokedDuringPoll.addAll(partitions);
+      revokedSinceBatch.addAll(partitions);
       offsets.forget(partitions);
     }
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-      // Nothing to do: a partition revoked and assigned again in one poll stays skipped for the rest of the
-      // batch in hand, since the consumer now reads it again from the last commit.
+      // A partition revoked while a batch was in hand (in a paused poll) stays skipped for the rest of that
+      // batch, even when assigned again: the consumer now reads it again from its last commit.
+      if (!partitions.isEmpty()) {
+        LOG.info("partitions assigned: {}", partitions);
+      }
     }
   }
 

@@ -40,7 +40,7 @@ public final class DeduplicateProcessor implements Processor<String, NormalizedR
 
   private final DedupSettings settings;
   private final MinHasher hasher;
-  private final DedupIndex index = new DedupIndex();
+  private DedupIndex index;
   private ProcessorContext<String, DedupOutcome> context;
   private WindowStore<String, RememberedReport> reports;
   private WindowStore<String, StoryState> stories;
@@ -70,8 +70,13 @@ public final class DeduplicateProcessor implements Processor<String, NormalizedR
     return context.metrics().addRateTotalSensor("lodestone-dedup", "deduplicate", outcome, Sensor.RecordingLevel.INFO);
   }
 
-  /** The index is derived from the stores, which are restored from their changelogs before init. */
+  /**
+   * The index is derived from the stores, which are restored from their changelogs before init. Built
+   * anew: Kafka Streams calls init again on the same processor when it revives a task after an aborted
+   * transaction, and the index must not keep what that transaction wrote.
+   */
   private void rebuildIndex() {
+    index = new DedupIndex();
     List<KeyValue<Windowed<String>, RememberedReport>> remembered = all(reports);
     for (KeyValue<Windowed<String>, RememberedReport> entry : remembered) {
       index.addReport(entry.key.window().start(), entry.key.key(), entry.value.fingerprint(),
