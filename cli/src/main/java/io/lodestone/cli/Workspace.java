@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Where this checkout keeps its local stack ({@code LODESTONE_HOME}, default {@code .lodestone} in the
@@ -30,6 +31,10 @@ import java.util.Map;
  */
 public final class Workspace {
   public static final String HOME_ENV = "LODESTONE_HOME";
+  /** Java heap of the streams app under {@code ./lodestone up}: its dedup index grows with the reports it remembers. */
+  public static final String STREAMS_HEAP_ENV = "LODESTONE_STREAMS_HEAP";
+  static final String DEFAULT_STREAMS_HEAP = "1536m";
+  private static final Pattern HEAP_SIZE = Pattern.compile("[1-9][0-9]*[kKmMgG]?");
   /** The theme taxonomy in the repository (also bundled in the jar as the default). */
   static final String TAXONOMY_FILE = "streams/src/main/resources/io/lodestone/streams/classify/taxonomy.yaml";
 
@@ -138,7 +143,7 @@ public final class Workspace {
       appEnv.put(ConfigSources.envName(StreamsAppConfig.TAXONOMY_FILE), taxonomy.toString());
     }
     return List.of(
-        new AppProcess("streams", layout, jar(), List.of("streams"), -1, "1536m", appEnv),
+        new AppProcess("streams", layout, jar(), List.of("streams"), -1, streamsHeap(), appEnv),
         new AppProcess("sink", layout, jar(), List.of("sink"), -1, "512m", appEnv),
         new AppProcess("alerts", layout, jar(), List.of("alerts", "run"), -1, "512m", alertsEnv(appEnv)),
         new AppProcess(FeedsApp.APP_NAME, layout, jar(), List.of("feeds"), -1, "384m", appEnv),
@@ -156,6 +161,18 @@ public final class Workspace {
           }
         });
     return alertsEnv;
+  }
+
+  /** The streams app's heap (-Xmx): {@code LODESTONE_STREAMS_HEAP}, default 1536m. */
+  String streamsHeap() {
+    String value = env.getOrDefault(STREAMS_HEAP_ENV, "").strip();
+    if (value.isEmpty()) {
+      return DEFAULT_STREAMS_HEAP;
+    }
+    if (!HEAP_SIZE.matcher(value).matches()) {
+      throw new UserException(STREAMS_HEAP_ENV + "=" + value + " is not a heap size such as 1536m or 4g");
+    }
+    return value;
   }
 
   /** The HTTP API's port: {@code LODESTONE_API_PORT}, default 8080. */

@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
     description = {"Start Kafka (9092), the schema registry (8081, Confluent API at /apis/ccompat/v7) and Elasticsearch (9200) "
         + "on 127.0.0.1, then Lodestone's apps (streams, sink, alerts, feeds, api on 8080: LODESTONE_API_PORT). Idempotent: what runs already is left alone.",
         "Ports: LODESTONE_KAFKA_PORT, LODESTONE_KAFKA_CONTROLLER_PORT, LODESTONE_REGISTRY_PORT, LODESTONE_REGISTRY_MANAGEMENT_PORT, "
-            + "LODESTONE_ES_PORT, LODESTONE_ES_TRANSPORT_PORT. Registry Java: LODESTONE_REGISTRY_JAVA_HOME. Data, logs and pids: "
-            + "LODESTONE_HOME (default .lodestone)."})
+            + "LODESTONE_ES_PORT, LODESTONE_ES_TRANSPORT_PORT. Registry Java: LODESTONE_REGISTRY_JAVA_HOME. Streams app heap: "
+            + "LODESTONE_STREAMS_HEAP (default 1536m). Data, logs and pids: LODESTONE_HOME (default .lodestone)."})
 public final class UpCommand implements Callable<Integer> {
   @Option(names = "--no-apps", description = "Start only the servers, not Lodestone's apps.")
   boolean noApps;

@@ -30,9 +30,10 @@ final class DedupIndex {
   private final ArrayDeque<Report> reportsByTime = new ArrayDeque<>();
   private final ArrayDeque<Story> storiesByTime = new ArrayDeque<>();
 
-  private record Report(long timestamp, String reportId, String fingerprint, long[] bandKeys) {}
+  /** A remembered report as the index keeps it: no signature, only its band keys. */
+  record Report(long timestamp, String reportId, String fingerprint, long[] bandKeys) {}
 
-  private record Story(long timestamp, String storyId) {}
+  record Story(long timestamp, String storyId) {}
 
   private static Object2LongOpenHashMap<String> timeMap() {
     Object2LongOpenHashMap<String> times = new Object2LongOpenHashMap<>();
@@ -41,20 +42,30 @@ final class DedupIndex {
   }
 
   void addReport(long timestamp, String reportId, String fingerprint, long[] bandKeys) {
-    reportTimes.mergeLong(reportId, timestamp, Math::max);
-    if (fingerprint != null) {
-      byFingerprint.put(fingerprint, reportId);
+    addReport(new Report(timestamp, reportId, fingerprint, bandKeys));
+  }
+
+  /** Adds a report written no earlier than those added before it. */
+  void addReport(Report report) {
+    reportTimes.mergeLong(report.reportId(), report.timestamp(), Math::max);
+    if (report.fingerprint() != null) {
+      byFingerprint.put(report.fingerprint(), report.reportId());
     }
-    for (long key : bandKeys) {
+    for (long key : report.bandKeys()) {
       Object ids = byBand.get(key);
-      byBand.put(key, ids == null ? reportId : plus(ids, reportId));
+      byBand.put(key, ids == null ? report.reportId() : plus(ids, report.reportId()));
     }
-    reportsByTime.addLast(new Report(timestamp, reportId, fingerprint, bandKeys));
+    reportsByTime.addLast(report);
   }
 
   void addStory(long timestamp, String storyId) {
-    storyTimes.mergeLong(storyId, timestamp, Math::max);
-    storiesByTime.addLast(new Story(timestamp, storyId));
+    addStory(new Story(timestamp, storyId));
+  }
+
+  /** Adds a story update written no earlier than those added before it. */
+  void addStory(Story story) {
+    storyTimes.mergeLong(story.storyId(), story.timestamp(), Math::max);
+    storiesByTime.addLast(story);
   }
 
   /** When the report was last remembered, or null when it is not. */

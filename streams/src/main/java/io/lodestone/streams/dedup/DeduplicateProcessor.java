@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
@@ -77,25 +78,33 @@ public final class DeduplicateProcessor implements Processor<String, NormalizedR
    */
   private void rebuildIndex() {
     index = new DedupIndex();
-    List<KeyValue<Windowed<String>, RememberedReport>> remembered = all(reports);
-    for (KeyValue<Windowed<String>, RememberedReport> entry : remembered) {
-      index.addReport(entry.key.window().start(), entry.key.key(), entry.value.fingerprint(),
-          hasher.bandKeys(entry.value.signature()));
-    }
-    for (KeyValue<Windowed<String>, StoryState> entry : all(stories)) {
-      index.addStory(entry.key.window().start(), entry.key.key());
-    }
+    List<DedupIndex.Report> remembered = inTimeOrder(reports, (id, time, report) -> new DedupIndex.Report(time, id,
+        report.fingerprint(), hasher.bandKeys(report.signature())), DedupIndex.Report::timestamp);
+    remembered.forEach(index::addReport);
+    inTimeOrder(stories, (id, time, story) -> new DedupIndex.Story(time, id), DedupIndex.Story::timestamp)
+        .forEach(index::addStory);
     if (!remembered.isEmpty()) {
       LOG.info("dedup index rebuilt from {} remembered reports in task {}", remembered.size(), context.taskId());
     }
   }
 
-  private static <V> List<KeyValue<Windowed<String>, V>> all(WindowStore<String, V> store) {
-    List<KeyValue<Windowed<String>, V>> entries = new ArrayList<>();
+  /** Turns a store entry into what the index keeps of it. */
+  @FunctionalInterface
+  private interface IndexEntry<V, E> {
+    E of(String key, long time, V value);
+  }
+
+  /**
+   * A store's entries as index entries, sorted by time (the store iterates segment by segment, each in key
+   * order). Each entry is converted as it is read, so the store's values (a signature of ~1 KB each) are
+   * never all in memory at once: with hundreds of thousands of remembered reports they would not fit.
+   */
+  private static <V, E> List<E> inTimeOrder(WindowStore<String, V> store, IndexEntry<V, E> entry, ToLongFunction<E> time) {
+    List<E> entries = new ArrayList<>();
     try (KeyValueIterator<Windowed<String>, V> all = store.all()) {
-      all.forEachRemaining(entries::add);
+      all.forEachRemaining(kv -> entries.add(entry.of(kv.key.key(), kv.key.window().start(), kv.value)));
     }
-    entries.sort(Comparator.comparingLong(entry -> entry.key.window().start()));
+    entries.sort(Comparator.comparingLong(time));
     return entries;
   }
 
