@@ -1,5 +1,6 @@
 package io.lodestone.stack;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,14 @@ public final class LocalStack {
     PidFile.of(process.name(), started, process.port()).write(layout);
     process.awaitReady(START_TIMEOUT);
     return String.format("%-14s started (pid %d, port %s, log %s)", process.name(), started.pid(),
-        portText(process.port()), layout.home().getParent().relativize(process.logFile()));
+        portText(process.port()), shown(process.logFile()));
+  }
+
+  /** A path as the user can open it from here: relative under the working directory, else absolute. */
+  private static Path shown(Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    Path here = Path.of("").toAbsolutePath();
+    return absolute.startsWith(here) ? here.relativize(absolute) : absolute;
   }
 
   /** Stops the recorded process, if it still runs; returns a line for the user, or empty if nothing was recorded. */
