@@ -116,14 +116,25 @@ public final class BenchRunner {
         nanos += loader.load(bodies, CEILING_IN_FLIGHT, 0).nanos();
         passes++;
       } while (nanos < CEILING_MIN_SECONDS * 1_000_000_000L && passes < MAX_PASSES);
-    } finally {
-      deleteIndices(prefix);
-      elasticsearch.indices().deleteIndexTemplate(d -> d.name(prefix));
+    } catch (Exception e) {
+      // The load's error is the one to report; a failed clean-up after it only adds to it.
+      try {
+        removeCeiling(prefix);
+      } catch (Exception cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
     }
+    removeCeiling(prefix);
     double rate = (double) docs.size() * passes * 1e9 / nanos;
     figures.add(new Figure("ceiling_bulk_docs_per_s", rate, "docs/s", Map.of("documents", docs.size(), "passes", passes,
         "seconds", round(nanos / 1e9), "per_request", CEILING_BATCH, "in_flight", CEILING_IN_FLIGHT)));
     return rate;
+  }
+
+  private void removeCeiling(String prefix) throws IOException {
+    deleteIndices(prefix);
+    elasticsearch.indices().deleteIndexTemplate(d -> d.name(prefix));
   }
 
   private void deleteIndices(String prefix) throws IOException {
