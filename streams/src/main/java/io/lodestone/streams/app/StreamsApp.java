@@ -44,6 +44,8 @@ public final class StreamsApp implements AutoCloseable {
   private final KafkaStreams streams;
   private final StatusReporter status;
   private final CountDownLatch terminated = new CountDownLatch(1);
+  /** Why the topology stopped, in one sentence, for the last line of the log. */
+  private volatile String failure = "see the errors above";
 
   public StreamsApp(StreamsAppConfig config) {
     this.config = config;
@@ -55,11 +57,11 @@ public final class StreamsApp implements AutoCloseable {
     Properties props = streamsProperties(config);
     props.put(DeadLetters.SERIALIZER, serdes.deadLetter().serializer());
     this.streams = new KafkaStreams(topology, props);
-    streams.setUncaughtExceptionHandler(StreamsApp::onStreamThreadFailure);
+    streams.setUncaughtExceptionHandler(this::onStreamThreadFailure);
     streams.setStateListener((newState, oldState) -> {
       LOG.info("streams state {} -> {}", oldState, newState);
       if (newState == KafkaStreams.State.ERROR) {
-        LOG.error("the topology failed and stopped; see the errors above");
+        LOG.error("the topology failed and stopped: {}", failure);
         terminated.countDown();
       }
     });
@@ -73,7 +75,7 @@ public final class StreamsApp implements AutoCloseable {
    * stream thread, which resumes from the last committed offsets, after a pause. Anything else stops
    * the app, as Kafka Streams does by default.
    */
-  private static StreamThreadExceptionResponse onStreamThreadFailure(Throwable error) {
+  private StreamThreadExceptionResponse onStreamThreadFailure(Throwable error) {
     if (RegistryOutage.causedBy(error)) {
       LOG.error("the schema registry is unavailable; restarting the stream thread in {} s to retry", REGISTRY_RETRY.toSeconds());
       try {
@@ -84,7 +86,21 @@ public final class StreamsApp implements AutoCloseable {
       return StreamThreadExceptionResponse.REPLACE_THREAD;
     }
     LOG.error("the topology failed: {}", error.getMessage(), error);
+    failure = outOfMemory(error)
+        ? "out of its " + (Runtime.getRuntime().maxMemory() >> 20) + " MB Java heap; the dedup index holds every report remembered "
+            + "within " + StreamsAppConfig.DEDUP_RETENTION_MS + ", so give the app more heap (LODESTONE_STREAMS_HEAP under "
+            + "./lodestone up, else -Xmx) or a shorter retention"
+        : error.toString() + " (details above)";
     return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+  }
+
+  private static boolean outOfMemory(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof OutOfMemoryError) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Map<String, Object> registryConfig(StreamsAppConfig config) {

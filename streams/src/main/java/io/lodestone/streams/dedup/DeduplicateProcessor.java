@@ -73,8 +73,8 @@ public final class DeduplicateProcessor implements Processor<String, NormalizedR
 
   /**
    * The index is derived from the stores, which are restored from their changelogs before init. Built
-   * anew: Kafka Streams calls init again on the same processor when it revives a task after an aborted
-   * transaction, and the index must not keep what that transaction wrote.
+   * anew: Kafka Streams calls init again on the same processor when it revives a task (closed dirty, e.g.
+   * after an aborted transaction, and restored), and the index must not keep what was rolled back.
    */
   private void rebuildIndex() {
     index = new DedupIndex();
