@@ -16,6 +16,7 @@ import io.lodestone.schemas.EnrichedReport;
 import io.lodestone.schemas.IngestChannel;
 import io.lodestone.schemas.NewsReport;
 import io.lodestone.sink.bench.DirectBulkLoader;
+import io.lodestone.sink.es.IndexReadiness;
 import io.lodestone.sink.es.IndexTemplate;
 import io.lodestone.sink.es.ReportDocument;
 import java.io.IOException;
@@ -230,8 +231,8 @@ public final class BenchRunner {
   private long count(String urlPrefix) throws Exception {
     try {
       return elasticsearch.count(c -> c.index(alias).query(q -> q.prefix(p -> p.field("canonical_url").value(urlPrefix)))).count();
-    } catch (ElasticsearchException e) {
-      if (SearchablePoller.notSearchableYet(e)) {
+    } catch (ElasticsearchException | IOException e) {
+      if (IndexReadiness.notSearchableYet(e)) {
         return 0;
       }
       throw e;

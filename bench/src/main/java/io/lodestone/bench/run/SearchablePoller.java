@@ -2,6 +2,7 @@ package io.lodestone.bench.run;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import io.lodestone.sink.es.IndexReadiness;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,20 +50,13 @@ final class SearchablePoller {
             found.put(hit.id(), now - published);
           }
         }
-      } catch (ElasticsearchException e) {
-        if (!notSearchableYet(e)) {
+      } catch (ElasticsearchException | IOException e) {
+        // the sink's first index may not exist yet, or its shard not be started yet: the next round will see it
+        if (!IndexReadiness.notSearchableYet(e)) {
           throw e;
         }
       }
     }
-  }
-
-  /**
-   * Whether a search failed only because the sink's first index does not exist yet (404) or was just
-   * created and its shard is not started yet (503): the next round will see it.
-   */
-  static boolean notSearchableYet(ElasticsearchException e) {
-    return e.status() == 404 || e.status() == 503;
   }
 
   /** Publish-to-searchable latencies in milliseconds of the ids found so far. */

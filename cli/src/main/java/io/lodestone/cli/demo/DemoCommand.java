@@ -17,6 +17,7 @@ import io.lodestone.schemas.IngestChannel;
 import io.lodestone.schemas.registry.SchemaRegistryClient;
 import io.lodestone.schemas.serde.AvroDeserializer;
 import io.lodestone.sink.es.ElasticsearchClients;
+import io.lodestone.sink.es.IndexReadiness;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -140,7 +141,12 @@ public final class DemoCommand implements Callable<Integer> {
           .query(q -> q.ids(i -> i.values(new ArrayList<>(ids)))), Void.class)
           .hits().hits().forEach(hit -> found.add(hit.id()));
     } catch (ElasticsearchException e) {
-      // no index yet: nothing searchable
+      // answered, but nothing to find now (no index yet, its shard starting): the next round asks again
+    } catch (IOException e) {
+      // the same, when the low-level client reports it (a count or search on a shard not started yet: 503)
+      if (!IndexReadiness.notSearchableYet(e)) {
+        throw e;
+      }
     }
     return found;
   }
