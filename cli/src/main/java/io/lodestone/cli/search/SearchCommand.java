@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lodestone.cli.UserException;
 import io.lodestone.cli.Workspace;
 import io.lodestone.sink.es.ElasticsearchClients;
+import io.lodestone.sink.es.IndexReadiness;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +44,9 @@ public final class SearchCommand implements Callable<Integer> {
       throw new UserException(e.status() == 404 ? "nothing is indexed yet (no " + index + " index); run ./lodestone demo or ingest a file"
           : "Elasticsearch refused the search: " + e.getMessage(), e);
     } catch (IOException e) {
+      if (IndexReadiness.notSearchableYet(e)) {
+        throw new UserException("nothing is searchable yet (the " + index + " index is still starting); try again in a moment", e);
+      }
       throw new UserException("cannot reach Elasticsearch at " + workspace.elasticsearchUrl() + "; is the stack up (./lodestone status)?", e);
     } finally {
       client._transport().close();
