@@ -13,6 +13,7 @@ import io.lodestone.schemas.serde.AvroDeserializer;
 import io.lodestone.schemas.serde.AvroSerializer;
 import io.lodestone.sink.app.SinkApp;
 import io.lodestone.sink.es.ElasticsearchClients;
+import io.lodestone.sink.es.IndexReadiness;
 import io.lodestone.testkit.TestStack;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,13 +114,13 @@ public final class SinkHarness implements AutoCloseable {
     return elasticsearch;
   }
 
-  /** Documents under the alias now (after a refresh); 0 before the first index exists. */
+  /** Documents under the alias now (after a refresh); 0 before the first index exists or its shard has started. */
   public long count() throws Exception {
     try {
       elasticsearch.indices().refresh(r -> r.index(alias()));
       return elasticsearch.count(c -> c.index(alias())).count();
     } catch (ElasticsearchException e) {
-      if (e.status() == 404) {
+      if (IndexReadiness.notSearchableYet(e)) {
         return 0;
       }
       throw e;

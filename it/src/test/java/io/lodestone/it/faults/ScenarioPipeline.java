@@ -16,6 +16,7 @@ import io.lodestone.schemas.registry.SchemaRegistryClient;
 import io.lodestone.schemas.serde.AvroDeserializer;
 import io.lodestone.sink.SinkConfig;
 import io.lodestone.sink.es.ElasticsearchClients;
+import io.lodestone.sink.es.IndexReadiness;
 import io.lodestone.stack.AppProcess;
 import io.lodestone.stack.StackLayout;
 import io.lodestone.streams.StreamsAppConfig;
@@ -199,7 +200,8 @@ final class ScenarioPipeline implements AutoCloseable {
       es.search(s -> s.index(index()).size(10_000).source(src -> src.fetch(false)), Void.class)
           .hits().hits().forEach(hit -> counts.merge(hit.id(), 1, Integer::sum));
     } catch (ElasticsearchException e) {
-      if (e.status() != 404) {
+      // no index yet (404), or its shards starting or recovering after a restart (503): the next round asks again
+      if (!IndexReadiness.notSearchableYet(e)) {
         throw e;
       }
     } catch (IOException e) {

@@ -35,10 +35,6 @@ final class BulkBuffer<T> {
     bytes += action.size();
   }
 
-  boolean isEmpty() {
-    return actions.isEmpty();
-  }
-
   boolean isFull() {
     return actions.size() >= maxActions || bytes >= maxBytes;
   }
