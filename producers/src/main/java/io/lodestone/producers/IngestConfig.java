@@ -16,7 +16,7 @@ public final class IngestConfig extends AbstractConfig {
   public static final String MAX_REPORT_BYTES = "max.report.bytes";
   public static final String LINGER_MS = "linger.ms";
   public static final String BATCH_SIZE = "batch.size";
-  public static final String COMPRESSION_TYPE = "compression.type";
+  public static final String COMPRESSION_TYPE = CommonOptions.COMPRESSION_TYPE;
   public static final String CLIENT_ID = "client.id";
   public static final String STATUS_DIR = "status.dir";
 
@@ -44,7 +44,7 @@ public final class IngestConfig extends AbstractConfig {
   public static final String API_RETRY_AFTER_SECONDS = "api.retry.after.seconds";
   public static final String API_HEALTH_INTERVAL_MS = "api.health.interval.ms";
 
-  public static final ConfigDef CONFIG = CommonOptions.define(new ConfigDef())
+  public static final ConfigDef CONFIG = CommonOptions.defineCompression(CommonOptions.define(new ConfigDef()), "Kafka producer compression.type.")
       .define(VALUE_SERIALIZER, Type.CLASS, "io.lodestone.schemas.serde.AvroSerializer", Importance.LOW,
           "Serializer of NewsReport values; io.confluent.kafka.serializers.KafkaAvroSerializer works too when on the class path.")
       .define(MAX_REPORT_BYTES, Type.INT, 900_000, Range.atLeast(1024), Importance.MEDIUM,
@@ -53,8 +53,6 @@ public final class IngestConfig extends AbstractConfig {
           "Kafka producer linger.ms: how long to wait to fill a batch (also the latency an HTTP client waits at least).")
       .define(BATCH_SIZE, Type.INT, 256 * 1024, Range.atLeast(1024), Importance.LOW,
           "Kafka producer batch.size in bytes.")
-      .define(COMPRESSION_TYPE, Type.STRING, "lz4", ConfigDef.ValidString.in("none", "gzip", "snappy", "lz4", "zstd"),
-          Importance.LOW, "Kafka producer compression.type.")
       .define(CLIENT_ID, Type.STRING, "lodestone-ingest", Importance.LOW, "Kafka client.id of the producer.")
       .define(STATUS_DIR, Type.STRING, "", Importance.LOW,
           "Directory for the app's heartbeat file read by ./lodestone status; empty for none.")

@@ -29,7 +29,8 @@ public final class StreamsAppConfig extends AbstractConfig {
   public static final String STORE_IN_MEMORY = "in-memory";
   public static final String TAXONOMY_FILE = "taxonomy.file";
 
-  public static final ConfigDef CONFIG = CommonOptions.define(new ConfigDef())
+  public static final ConfigDef CONFIG = CommonOptions.defineCompression(CommonOptions.define(new ConfigDef()),
+          "Compression of what the app writes (repartition, changelog and output topics): Kafka producer compression.type.")
       .define(APPLICATION_ID, Type.STRING, "lodestone-streams", Importance.HIGH,
           "Kafka Streams application.id: consumer group, prefix of internal topics and state.")
       .define(STATE_DIR, Type.STRING, System.getProperty("java.io.tmpdir") + "/lodestone-streams", Importance.MEDIUM,

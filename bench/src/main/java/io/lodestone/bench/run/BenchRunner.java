@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lodestone.bench.measure.Figure;
 import io.lodestone.bench.measure.Percentiles;
+import io.lodestone.bench.measure.ProcessCpu;
 import io.lodestone.bench.measure.ResidentMemory;
 import io.lodestone.bench.streams.StreamsVersusPassThrough;
 import io.lodestone.bench.workload.ReportGenerator;
@@ -23,8 +24,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Consumer;
 
@@ -49,6 +52,8 @@ public final class BenchRunner {
   private final String alias;
   private final Function<NewsReport, EnrichedReport> processing;
   private final Map<String, Long> pids;
+  /** The stack's processes and this one (publisher, searches; and the streams phase's topologies). */
+  private final Map<String, Long> cpuPids;
   private final Consumer<String> progress;
   private final List<Figure> figures = new ArrayList<>();
   private final JsonReportParser parser = new JsonReportParser(1_000_000);
@@ -65,6 +70,8 @@ public final class BenchRunner {
     this.alias = alias;
     this.processing = processing;
     this.pids = pids;
+    this.cpuPids = new LinkedHashMap<>(pids);
+    this.cpuPids.put("bench", ProcessHandle.current().pid());
     this.progress = progress;
   }
 
@@ -110,6 +117,7 @@ public final class BenchRunner {
     // to CEILING_MIN_SECONDS, and report the rate over all of them.
     long nanos = 0;
     int passes = 0;
+    Map<String, Long> cpuBefore = ProcessCpu.snapshot(cpuPids);
     try {
       do {
         deleteIndices(prefix);
@@ -126,10 +134,12 @@ public final class BenchRunner {
       }
       throw e;
     }
+    Map<String, Long> cpu = ProcessCpu.between(cpuBefore, ProcessCpu.snapshot(cpuPids));
     removeCeiling(prefix);
     double rate = (double) docs.size() * passes * 1e9 / nanos;
     figures.add(new Figure("ceiling_bulk_docs_per_s", rate, "docs/s", Map.of("documents", docs.size(), "passes", passes,
         "seconds", round(nanos / 1e9), "per_request", CEILING_BATCH, "in_flight", CEILING_IN_FLIGHT)));
+    cpuFigures("ceiling_cpu_us_per_doc", cpu, Set.of("elasticsearch"), docs.size() * passes, "us/doc", nanos / 1e9);
     return rate;
   }
 
@@ -144,11 +154,18 @@ public final class BenchRunner {
 
   private void streamsVersusPassThrough(String runId) throws Exception {
     List<NewsReport> reports = workload(runId, "s", settings.streamsReports()).reports().stream().map(this::parse).toList();
-    StreamsVersusPassThrough.Rates rates = new StreamsVersusPassThrough(ingest, runId, progress).measure(reports);
+    StreamsVersusPassThrough.Rates rates = new StreamsVersusPassThrough(ingest, runId, progress)
+        .measure(reports, () -> ProcessCpu.snapshot(cpuPids));
     Map<String, Object> context = Map.of("reports", reports.size());
     figures.add(new Figure("streams_passthrough_reports_per_s", rates.passThrough(), "reports/s", context));
     figures.add(new Figure("streams_lodestone_reports_per_s", rates.lodestone(), "reports/s", context));
     figures.add(new Figure("streams_to_passthrough_ratio", rates.lodestone() / rates.passThrough(), "ratio", context));
+    // Both topologies run in this process ("bench") against the stack's broker ("kafka").
+    Set<String> involved = Set.of("bench", "kafka");
+    cpuFigures("streams_passthrough_cpu_us_per_report", rates.passThroughCpu(), involved, reports.size(), "us/report",
+        reports.size() / rates.passThrough());
+    cpuFigures("streams_lodestone_cpu_us_per_report", rates.lodestoneCpu(), involved, reports.size(), "us/report",
+        reports.size() / rates.lodestone());
   }
 
   private org.elasticsearch.client.RestClient lowLevel() {
@@ -176,16 +193,39 @@ public final class BenchRunner {
     figures.add(new Figure("end_to_end_reports_per_s", measured.rate(), "reports/s",
         Map.of("reports", measured.reports(), "searchable_documents", measured.searchable(), "seconds", round(measured.seconds()))));
     figures.add(new Figure("end_to_end_to_ceiling_ratio", measured.rate() / ceiling, "ratio", Map.of("target", 0.8)));
+    cpuFigures("end_to_end_cpu_us_per_report", measured.cpu(), measured.cpu().keySet(), measured.reports(), "us/report",
+        measured.seconds());
     return measured.rate();
   }
 
-  private record Drain(int reports, double rate, long searchable, double seconds) {}
+  /**
+   * A phase's CPU time per unit of work: one figure per process in {@code shown}, and all processes together
+   * with how many cores were busy on average. On a machine the whole stack shares, cores x 1,000,000 / total
+   * is the most units per second the phase can reach.
+   */
+  private void cpuFigures(String name, Map<String, Long> cpu, Set<String> shown, int units, String unit, double seconds) {
+    if (cpu.isEmpty() || units == 0) {
+      return;
+    }
+    cpu.forEach((process, nanos) -> {
+      if (shown.contains(process)) {
+        figures.add(new Figure(name + "_" + process, round(nanos / 1e3 / units), unit, Map.of("pid", cpuPids.get(process))));
+      }
+    });
+    long total = cpu.values().stream().mapToLong(Long::longValue).sum();
+    figures.add(new Figure(name + "_total", round(total / 1e3 / units), unit, Map.of("cores_busy", round(total / 1e9 / seconds),
+        "cores", Runtime.getRuntime().availableProcessors(), "processes", List.copyOf(cpu.keySet()))));
+  }
+
+  /** A pass: reports published, their rate, documents searchable, seconds, and the CPU each process used meanwhile. */
+  private record Drain(int reports, double rate, long searchable, double seconds, Map<String, Long> cpu) {}
 
   /** Publishes {@code count} reports at once and waits until the pipeline has made them searchable. */
   private Drain drain(String phase, int count) throws Exception {
     Workload.Reports reports = workload(phase, "", count);
     List<NewsReport> parsed = reports.reports().stream().map(this::parse).toList();
     progress.accept("end to end: publishing " + parsed.size() + " reports (" + reports.originals() + " not copies)");
+    Map<String, Long> cpuBefore = ProcessCpu.snapshot(cpuPids);
     long start = System.nanoTime();
     try (ReportPublisher publisher = new ReportPublisher(ingest)) {
       for (NewsReport report : parsed) {
@@ -196,8 +236,9 @@ public final class BenchRunner {
     // A corpus's own duplicates are unknown: its run ends when the count has stopped growing.
     Integer expected = settings.corpus() != null ? null : reports.originals();
     long[] end = awaitSearchable(Workload.urlPrefix(phase), expected, Duration.ofSeconds(Math.max(300, settings.minEndToEnd().toSeconds() * 5)));
+    Map<String, Long> cpu = ProcessCpu.between(cpuBefore, ProcessCpu.snapshot(cpuPids));
     double seconds = (end[1] - start) / 1e9;
-    return new Drain(parsed.size(), parsed.size() / seconds, end[0], seconds);
+    return new Drain(parsed.size(), parsed.size() / seconds, end[0], seconds, cpu);
   }
 
   /**

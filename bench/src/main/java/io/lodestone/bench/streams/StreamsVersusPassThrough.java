@@ -1,5 +1,6 @@
 package io.lodestone.bench.streams;
 
+import io.lodestone.bench.measure.ProcessCpu;
 import io.lodestone.core.config.CommonOptions;
 import io.lodestone.core.kafka.TopicBootstrap;
 import io.lodestone.producers.IngestConfig;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -51,11 +53,18 @@ public final class StreamsVersusPassThrough {
         CommonOptions.TOPIC_DUPLICATES, this.run + ".duplicates", CommonOptions.TOPIC_DEAD_LETTER, this.run + ".deadletter"));
   }
 
-  /** Rates of the pass-through and of the Lodestone topology, in reports per second. */
-  public record Rates(double passThrough, double lodestone) {}
+  /**
+   * Rates of the pass-through and of the Lodestone topology, in reports per second, with the CPU time (ns)
+   * each process used while each ran.
+   */
+  public record Rates(double passThrough, double lodestone, Map<String, Long> passThroughCpu, Map<String, Long> lodestoneCpu) {}
 
-  /** Publishes the reports (distinct ones: a duplicate makes no enriched record) and measures both topologies. */
-  public Rates measure(List<NewsReport> reports) throws IOException {
+  /**
+   * Publishes the reports (distinct ones: a duplicate makes no enriched record) and measures both topologies.
+   *
+   * @param cpu the CPU time used so far by each process of interest, to tell what each topology cost
+   */
+  public Rates measure(List<NewsReport> reports, Supplier<Map<String, Long>> cpu) throws IOException {
     TopicBootstrap.ensure(bootstrap, List.of(new TopicBootstrap.TopicSpec(run + ".raw", 3, (short) 1, Map.of()),
         new TopicBootstrap.TopicSpec(run + ".passthrough", 3, (short) 1, Map.of())));
     try (ReportPublisher publisher = new ReportPublisher(new IngestConfig(common))) {
@@ -63,7 +72,9 @@ public final class StreamsVersusPassThrough {
       publisher.flush();
     }
     progress.accept("streams: " + reports.size() + " reports published to " + run + ".raw; pass-through topology running");
+    Map<String, Long> before = cpu.get();
     double passThrough = reports.size() / passThrough(reports.size());
+    Map<String, Long> between = cpu.get();
     progress.accept(String.format("streams: pass-through %.0f reports/s; Lodestone topology running", passThrough));
     double lodestone;
     try (StreamsApp app = new StreamsApp(appConfig(run + "-lodestone"))) {
@@ -71,7 +82,7 @@ public final class StreamsVersusPassThrough {
       app.start();
       lodestone = reports.size() / awaitRecords(reports.size(), start, run + ".enriched", run + ".duplicates");
     }
-    return new Rates(passThrough, lodestone);
+    return new Rates(passThrough, lodestone, ProcessCpu.between(before, between), ProcessCpu.between(between, cpu.get()));
   }
 
   private double passThrough(int count) throws IOException {
@@ -89,11 +100,15 @@ public final class StreamsVersusPassThrough {
     }
   }
 
+  /**
+   * The streams app's configuration as the environment sets it (e.g. {@code LODESTONE_COMPRESSION_TYPE}), with
+   * this run's topics, application id and state.
+   */
   private StreamsAppConfig appConfig(String applicationId) throws IOException {
     Map<String, Object> config = new HashMap<>(common);
     config.put(StreamsAppConfig.APPLICATION_ID, applicationId);
     config.put(StreamsAppConfig.STATE_DIR, Files.createTempDirectory(applicationId).toString());
-    return new StreamsAppConfig(config);
+    return StreamsAppConfig.fromEnvironment(config);
   }
 
   /** Seconds from {@code start} until the topics hold {@code count} committed records in all. */
