@@ -156,16 +156,22 @@ public final class BenchRunner {
     List<NewsReport> reports = workload(runId, "s", settings.streamsReports()).reports().stream().map(this::parse).toList();
     StreamsVersusPassThrough.Rates rates = new StreamsVersusPassThrough(ingest, runId, progress)
         .measure(reports, () -> ProcessCpu.snapshot(cpuPids));
+    StreamsVersusPassThrough.Run passThrough = rates.passThrough();
+    StreamsVersusPassThrough.Run lodestone = rates.lodestone();
     Map<String, Object> context = Map.of("reports", reports.size());
-    figures.add(new Figure("streams_passthrough_reports_per_s", rates.passThrough(), "reports/s", context));
-    figures.add(new Figure("streams_lodestone_reports_per_s", rates.lodestone(), "reports/s", context));
-    figures.add(new Figure("streams_to_passthrough_ratio", rates.lodestone() / rates.passThrough(), "ratio", context));
+    figures.add(new Figure("streams_passthrough_reports_per_s", passThrough.rate(), "reports/s", context));
+    figures.add(new Figure("streams_lodestone_reports_per_s", lodestone.rate(), "reports/s", context));
+    figures.add(new Figure("streams_to_passthrough_ratio", lodestone.rate() / passThrough.rate(), "ratio", context));
+    Map<String, Object> steady = Map.of("reports", reports.size(), "from_share_of_output", 0.1);
+    figures.add(new Figure("streams_passthrough_steady_reports_per_s", passThrough.steadyRate(), "reports/s", steady));
+    figures.add(new Figure("streams_lodestone_steady_reports_per_s", lodestone.steadyRate(), "reports/s", steady));
+    figures.add(new Figure("streams_to_passthrough_steady_ratio", lodestone.steadyRate() / passThrough.steadyRate(), "ratio", steady));
     // Both topologies run in this process ("bench") against the stack's broker ("kafka").
     Set<String> involved = Set.of("bench", "kafka");
-    cpuFigures("streams_passthrough_cpu_us_per_report", rates.passThroughCpu(), involved, reports.size(), "us/report",
-        reports.size() / rates.passThrough());
-    cpuFigures("streams_lodestone_cpu_us_per_report", rates.lodestoneCpu(), involved, reports.size(), "us/report",
-        reports.size() / rates.lodestone());
+    cpuFigures("streams_passthrough_cpu_us_per_report", passThrough.cpu(), involved, reports.size(), "us/report",
+        reports.size() / passThrough.rate());
+    cpuFigures("streams_lodestone_cpu_us_per_report", lodestone.cpu(), involved, reports.size(), "us/report",
+        reports.size() / lodestone.rate());
   }
 
   private org.elasticsearch.client.RestClient lowLevel() {

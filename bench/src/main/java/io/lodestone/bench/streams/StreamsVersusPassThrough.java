@@ -19,8 +19,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -36,6 +38,8 @@ import org.apache.kafka.streams.kstream.Produced;
  */
 public final class StreamsVersusPassThrough {
   private static final Duration TIMEOUT = Duration.ofMinutes(15);
+  /** The steady rate leaves out the first 1/STEADY_FROM of the output. */
+  private static final int STEADY_FROM = 10;
   private final Map<String, Object> common;
   private final String bootstrap;
   private final String registryUrl;
@@ -53,11 +57,27 @@ public final class StreamsVersusPassThrough {
         CommonOptions.TOPIC_DUPLICATES, this.run + ".duplicates", CommonOptions.TOPIC_DEAD_LETTER, this.run + ".deadletter"));
   }
 
+  /** How the pass-through and the Lodestone topology ran. */
+  public record Rates(Run passThrough, Run lodestone) {}
+
   /**
-   * Rates of the pass-through and of the Lodestone topology, in reports per second, with the CPU time (ns)
-   * each process used while each ran.
+   * One topology's run: its rate over the whole run (start-up included), its steady rate (from the moment a
+   * tenth of its output was committed to the end, so without start-up, the first rebalance and the JIT's
+   * first compilations), and the CPU time (ns) each process used meanwhile.
    */
-  public record Rates(double passThrough, double lodestone, Map<String, Long> passThroughCpu, Map<String, Long> lodestoneCpu) {}
+  public record Run(double rate, double steadyRate, Map<String, Long> cpu) {}
+
+  /** Output committed: seconds from the start until a tenth of it, and until all of it. */
+  private record Output(int count, double tenthSeconds, double allSeconds) {
+    double rate() {
+      return count / allSeconds;
+    }
+
+    /** The whole run's rate when all the output came at once. */
+    double steadyRate() {
+      return allSeconds > tenthSeconds ? (count - count / STEADY_FROM) / (allSeconds - tenthSeconds) : rate();
+    }
+  }
 
   /**
    * Publishes the reports (distinct ones: a duplicate makes no enriched record) and measures both topologies.
@@ -73,19 +93,21 @@ public final class StreamsVersusPassThrough {
     }
     progress.accept("streams: " + reports.size() + " reports published to " + run + ".raw; pass-through topology running");
     Map<String, Long> before = cpu.get();
-    double passThrough = reports.size() / passThrough(reports.size());
+    Output passThrough = passThrough(reports.size());
     Map<String, Long> between = cpu.get();
-    progress.accept(String.format("streams: pass-through %.0f reports/s; Lodestone topology running", passThrough));
-    double lodestone;
+    progress.accept(String.format("streams: pass-through %.0f reports/s (steady %.0f); Lodestone topology running",
+        passThrough.rate(), passThrough.steadyRate()));
+    Output lodestone;
     try (StreamsApp app = new StreamsApp(appConfig(run + "-lodestone"))) {
       long start = System.nanoTime();
       app.start();
-      lodestone = reports.size() / awaitRecords(reports.size(), start, run + ".enriched", run + ".duplicates");
+      lodestone = awaitRecords(reports.size(), start, run + ".enriched", run + ".duplicates");
     }
-    return new Rates(passThrough, lodestone, ProcessCpu.between(before, between), ProcessCpu.between(between, cpu.get()));
+    return new Rates(new Run(passThrough.rate(), passThrough.steadyRate(), ProcessCpu.between(before, between)),
+        new Run(lodestone.rate(), lodestone.steadyRate(), ProcessCpu.between(between, cpu.get())));
   }
 
-  private double passThrough(int count) throws IOException {
+  private Output passThrough(int count) throws IOException {
     StreamsAppConfig config = appConfig(run + "-passthrough");
     TopologySerdes serdes = TopologySerdes.registry(new SchemaRegistryClient(registryUrl),
         Map.of(CommonOptions.SCHEMA_REGISTRY_URL, registryUrl));
@@ -111,24 +133,43 @@ public final class StreamsVersusPassThrough {
     return StreamsAppConfig.fromEnvironment(config);
   }
 
-  /** Seconds from {@code start} until the topics hold {@code count} committed records in all. */
-  private double awaitRecords(int count, long start, String... topics) {
+  /**
+   * Times from {@code start} until the topics hold a tenth of {@code count} and all {@code count} committed
+   * records. The counter reads the topics' partitions directly, without a consumer group, so that it sees
+   * records from the first commit on instead of after a group join.
+   */
+  private Output awaitRecords(int count, long start, String... topics) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, run + "-counter-" + System.nanoTime());
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     long seen = 0;
+    long tenth = -1;
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(topics));
+      List<TopicPartition> partitions = Stream.of(topics).flatMap(topic -> partitions(consumer, topic).stream()).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
       long deadline = start + TIMEOUT.toNanos();
       while (seen < count) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("only " + seen + " of " + count + " records within " + TIMEOUT);
         }
         seen += consumer.poll(Duration.ofMillis(100)).count();
+        if (tenth < 0 && seen >= count / STEADY_FROM) {
+          tenth = System.nanoTime();
+        }
       }
     }
-    return (System.nanoTime() - start) / 1e9;
+    return new Output(count, (tenth - start) / 1e9, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** The topic's partitions; the apps create their topics before they start, so a missing one is a failure. */
+  private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
+    List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+        .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+    if (partitions.isEmpty()) {
+      throw new IllegalStateException("topic " + topic + " does not exist, so its output cannot be counted");
+    }
+    return partitions;
   }
 }
