@@ -140,10 +140,8 @@ public final class DemoCommand implements Callable<Integer> {
       es.search(s -> s.index(ALIAS).size(ids.size()).source(src -> src.fetch(false))
           .query(q -> q.ids(i -> i.values(new ArrayList<>(ids)))), Void.class)
           .hits().hits().forEach(hit -> found.add(hit.id()));
-    } catch (ElasticsearchException e) {
-      // answered, but nothing to find now (no index yet, its shard starting): the next round asks again
-    } catch (IOException e) {
-      // the same, when the low-level client reports it (a count or search on a shard not started yet: 503)
+    } catch (ElasticsearchException | IOException e) {
+      // no index yet, or its shard not started yet: the next round asks again; any other answer is a failure
       if (!IndexReadiness.notSearchableYet(e)) {
         throw e;
       }

@@ -40,14 +40,8 @@ public final class SearchCommand implements Callable<Integer> {
     try {
       response = client.search(s -> s.index(index).size(size)
           .query(q -> q.multiMatch(m -> m.query(text).fields("title^3", "summary^2", "body"))), JsonNode.class);
-    } catch (ElasticsearchException e) {
-      throw new UserException(e.status() == 404 ? "nothing is indexed yet (no " + index + " index); run ./lodestone demo or ingest a file"
-          : "Elasticsearch refused the search: " + e.getMessage(), e);
-    } catch (IOException e) {
-      if (IndexReadiness.notSearchableYet(e)) {
-        throw new UserException("nothing is searchable yet (the " + index + " index is still starting); try again in a moment", e);
-      }
-      throw new UserException("cannot reach Elasticsearch at " + workspace.elasticsearchUrl() + "; is the stack up (./lodestone status)?", e);
+    } catch (ElasticsearchException | IOException e) {
+      throw failed(e, workspace);
     } finally {
       client._transport().close();
     }
@@ -58,6 +52,17 @@ public final class SearchCommand implements Callable<Integer> {
       print(rank++, hit);
     }
     return 0;
+  }
+
+  /** One sentence for a search that failed, by the HTTP status the client reports at whichever layer. */
+  private UserException failed(Exception e, Workspace workspace) {
+    String message = switch (IndexReadiness.status(e)) {
+      case -1 -> "cannot reach Elasticsearch at " + workspace.elasticsearchUrl() + "; is the stack up (./lodestone status)?";
+      case 404 -> "nothing is indexed yet (no " + index + " index); run ./lodestone demo or ingest a file";
+      case 503 -> "nothing is searchable yet (the " + index + " index is still starting); try again in a moment";
+      default -> "Elasticsearch refused the search: " + e.getMessage();
+    };
+    return new UserException(message, e);
   }
 
   private static void print(int rank, Hit<JsonNode> hit) {

@@ -32,8 +32,8 @@ public final class CommonOptions {
 
   /**
    * Adds {@link #COMPRESSION_TYPE}, the compression of what an app's producers write. lz4 by default: it costs
-   * little CPU and about a third of the bytes of a 3 KB report, and the broker handles every byte (on the bench's
-   * streams phase it halved the broker's CPU per report).
+   * little CPU, a 3 KB report takes about a third of the bytes, and the broker handles every byte (figures in
+   * streams/README.md).
    */
   public static ConfigDef defineCompression(ConfigDef def, String meaning) {
     return def.define(COMPRESSION_TYPE, Type.STRING, "lz4", ConfigDef.ValidString.in("none", "gzip", "snappy", "lz4", "zstd"),
