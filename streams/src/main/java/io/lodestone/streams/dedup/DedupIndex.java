@@ -1,12 +1,14 @@
 package io.lodestone.streams.dedup;
 
-import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.ints.IntArrayFIFOQueue;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongArrayFIFOQueue;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
-import java.util.ArrayDeque;
+import it.unimi.dsi.fastutil.objects.ObjectArrayFIFOQueue;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,141 +17,150 @@ import java.util.Set;
  * content fingerprint, and the reports under each LSH band key. It is derived state: the deduplicator
  * rebuilds it from the changelogged stores when its task starts, so band keys (one per band per report)
  * never cost changelog records, and a lookup is a hash probe instead of a store range scan. Entries
- * leave in time order once older than the retention, as the stores' segments do.
+ * leave in arrival order once older than the retention, as the stores' segments do.
+ *
+ * <p>It holds every report of the retention window (hundreds of thousands), for the life of the app, so
+ * it is laid out for the garbage collector: each report is a slot in primitive arrays (time, fingerprint,
+ * band keys in {@link BandIndex}) plus its id, the only object per report; maps are primitive-keyed and
+ * point to slots. An object per report and a reference per band key (20 per report) cost 1,653 heap bytes
+ * per report and, in a running app with 400,000 remembered reports, kept G1 marking and refining cards
+ * nearly all the time (about 45% of the streams app's CPU).
  */
 final class DedupIndex {
-  /** Absent from a time map: no remembered write is this old. */
-  private static final long NONE = Long.MIN_VALUE;
-  // Primitive-keyed maps: the index holds every report of the retention window (20 band keys each); boxed
-  // HashMap entries took 2,019 instead of 1,653 heap bytes per report (DedupStateFootprint), all of it marked by G1.
-  private final Object2LongOpenHashMap<String> reportTimes = timeMap();
-  private final Object2LongOpenHashMap<String> storyTimes = timeMap();
-  private final Map<String, String> byFingerprint = new HashMap<>();
-  /** Band key to one report id (a String) or several (a String[]): most keys name one report. */
-  private final Long2ObjectOpenHashMap<Object> byBand = new Long2ObjectOpenHashMap<>();
-  private final ArrayDeque<Report> reportsByTime = new ArrayDeque<>();
-  private final ArrayDeque<Story> storiesByTime = new ArrayDeque<>();
+  private static final int NONE = BandIndex.NONE;
 
-  /** A remembered report as the index keeps it: no signature, only its band keys. */
+  /** A remembered report as the stores give it back when the index is rebuilt. */
   record Report(long timestamp, String reportId, String fingerprint, long[] bandKeys) {}
 
   record Story(long timestamp, String storyId) {}
 
-  private static Object2LongOpenHashMap<String> timeMap() {
-    Object2LongOpenHashMap<String> times = new Object2LongOpenHashMap<>();
-    times.defaultReturnValue(NONE);
-    return times;
+  private final BandIndex bands;
+  /** Per slot: when the report was written, its id, its fingerprint (when it has one). */
+  private long[] times = new long[16];
+  private String[] ids = new String[16];
+  private long[] fingerprints = new long[16];
+  private boolean[] fingerprinted = new boolean[16];
+  private int slotsUsed;
+  private final IntArrayList freeSlots = new IntArrayList();
+  private final IntArrayFIFOQueue slotsByArrival = new IntArrayFIFOQueue();
+  private final Object2IntOpenHashMap<String> latestSlot = new Object2IntOpenHashMap<>();
+  private final Long2IntOpenHashMap byFingerprint = new Long2IntOpenHashMap();
+
+  private final Object2LongOpenHashMap<String> storyTimes = new Object2LongOpenHashMap<>();
+  private final LongArrayFIFOQueue storyTimesByArrival = new LongArrayFIFOQueue();
+  private final ObjectArrayFIFOQueue<String> storyIdsByArrival = new ObjectArrayFIFOQueue<>();
+
+  /** For signatures of {@code bands} LSH bands. */
+  DedupIndex(int bands) {
+    this.bands = new BandIndex(bands);
+    latestSlot.defaultReturnValue(NONE);
+    byFingerprint.defaultReturnValue(NONE);
+    storyTimes.defaultReturnValue(Long.MIN_VALUE);
   }
 
-  void addReport(long timestamp, String reportId, String fingerprint, long[] bandKeys) {
-    addReport(new Report(timestamp, reportId, fingerprint, bandKeys));
-  }
-
-  /** Adds a report written no earlier than those added before it. */
   void addReport(Report report) {
-    reportTimes.mergeLong(report.reportId(), report.timestamp(), Math::max);
-    if (report.fingerprint() != null) {
-      byFingerprint.put(report.fingerprint(), report.reportId());
-    }
-    for (long key : report.bandKeys()) {
-      Object ids = byBand.get(key);
-      byBand.put(key, ids == null ? report.reportId() : plus(ids, report.reportId()));
-    }
-    reportsByTime.addLast(report);
+    addReport(report.timestamp(), report.reportId(), report.fingerprint(), report.bandKeys());
   }
 
-  void addStory(long timestamp, String storyId) {
-    addStory(new Story(timestamp, storyId));
+  /**
+   * Adds a report, which is then the latest with its id and fingerprint ({@code fingerprint} is
+   * {@link DedupText#fingerprint}'s hex, or null or empty for a report without words). Reports leave in the
+   * order they were added.
+   */
+  void addReport(long timestamp, String reportId, String fingerprint, long[] bandKeys) {
+    int slot = freeSlots.isEmpty() ? newSlot() : freeSlots.popInt();
+    times[slot] = timestamp;
+    ids[slot] = reportId;
+    fingerprinted[slot] = fingerprint != null && !fingerprint.isEmpty();
+    if (fingerprinted[slot]) {
+      fingerprints[slot] = Long.parseUnsignedLong(fingerprint, 16);
+      byFingerprint.put(fingerprints[slot], slot);
+    }
+    bands.add(slot, bandKeys);
+    latestSlot.put(reportId, slot);
+    slotsByArrival.enqueue(slot);
   }
 
-  /** Adds a story update written no earlier than those added before it. */
+  private int newSlot() {
+    int slot = slotsUsed++;
+    if (slot == times.length) {
+      int capacity = times.length + times.length / 2; // the arrays are most of the index: grown by half, not doubled
+      times = Arrays.copyOf(times, capacity);
+      ids = Arrays.copyOf(ids, capacity);
+      fingerprints = Arrays.copyOf(fingerprints, capacity);
+      fingerprinted = Arrays.copyOf(fingerprinted, capacity);
+    }
+    bands.ensureCapacity(slotsUsed);
+    return slot;
+  }
+
   void addStory(Story story) {
-    storyTimes.mergeLong(story.storyId(), story.timestamp(), Math::max);
-    storiesByTime.addLast(story);
+    addStory(story.timestamp(), story.storyId());
+  }
+
+  /** Adds a story update; the story is known until its latest update leaves. */
+  void addStory(long timestamp, String storyId) {
+    int canonical = latestSlot.getInt(storyId);
+    if (canonical != NONE) {
+      storyId = ids[canonical]; // one String for the story and its canonical report, read apart from the stores
+    }
+    storyTimes.mergeLong(storyId, timestamp, Math::max);
+    storyTimesByArrival.enqueue(timestamp);
+    storyIdsByArrival.enqueue(storyId);
   }
 
   /** When the report was last remembered, or null when it is not. */
   Long reportTime(String reportId) {
-    return time(reportTimes, reportId);
+    int slot = latestSlot.getInt(reportId);
+    return slot == NONE ? null : times[slot];
   }
 
   /** When the story was last updated, or null when it is not remembered. */
   Long storyTime(String storyId) {
-    return time(storyTimes, storyId);
-  }
-
-  private static Long time(Object2LongOpenHashMap<String> times, String id) {
-    long time = times.getLong(id);
-    return time == NONE ? null : time;
+    long time = storyTimes.getLong(storyId);
+    return time == storyTimes.defaultReturnValue() ? null : time;
   }
 
   /** The latest remembered report with this fingerprint, or null. */
   String byFingerprint(String fingerprint) {
-    return byFingerprint.get(fingerprint);
+    int slot = byFingerprint.get(Long.parseUnsignedLong(fingerprint, 16));
+    return slot == NONE ? null : ids[slot];
   }
 
-  /** Reports sharing at least one band key. */
+  /** Reports sharing at least one band key, newest first per key. */
   Set<String> candidates(long[] bandKeys) {
     Set<String> candidates = new LinkedHashSet<>();
-    for (long key : bandKeys) {
-      Object ids = byBand.get(key);
-      if (ids instanceof String id) {
-        candidates.add(id);
-      } else if (ids != null) {
-        candidates.addAll(Arrays.asList((String[]) ids));
-      }
-    }
+    bands.forEachSharing(bandKeys, slot -> candidates.add(ids[slot]));
     return candidates;
   }
 
   /** Forgets what was written before {@code cutoff} (in arrival order; a late arrival leaves with its neighbours). */
   void expireBefore(long cutoff) {
-    while (!reportsByTime.isEmpty() && reportsByTime.peekFirst().timestamp() < cutoff) {
-      Report report = reportsByTime.removeFirst();
-      reportTimes.remove(report.reportId(), report.timestamp());
-      if (report.fingerprint() != null) {
-        byFingerprint.remove(report.fingerprint(), report.reportId());
-      }
-      for (long key : report.bandKeys()) {
-        Object ids = byBand.get(key);
-        if (ids != null) {
-          Object rest = minus(ids, report.reportId());
-          if (rest == null) {
-            byBand.remove(key);
-          } else {
-            byBand.put(key, rest);
-          }
-        }
-      }
+    while (!slotsByArrival.isEmpty() && times[slotsByArrival.firstInt()] < cutoff) {
+      forget(slotsByArrival.dequeueInt());
     }
-    while (!storiesByTime.isEmpty() && storiesByTime.peekFirst().timestamp() < cutoff) {
-      Story story = storiesByTime.removeFirst();
-      storyTimes.remove(story.storyId(), story.timestamp());
+    while (!storyTimesByArrival.isEmpty() && storyTimesByArrival.firstLong() < cutoff) {
+      storyTimes.remove(storyIdsByArrival.dequeue(), storyTimesByArrival.dequeueLong());
     }
   }
 
+  private void forget(int slot) {
+    latestSlot.remove(ids[slot], slot);
+    if (fingerprinted[slot]) {
+      byFingerprint.remove(fingerprints[slot], slot);
+    }
+    bands.remove(slot);
+    ids[slot] = null;
+    freeSlots.add(slot);
+  }
+
+  /** Remembered report ids. */
   int reports() {
-    return reportTimes.size();
+    return latestSlot.size();
   }
 
-  private static Object plus(Object ids, Object id) {
-    if (ids instanceof String single) {
-      return single.equals(id) ? single : new String[] {single, (String) id};
-    }
-    String[] many = (String[]) ids;
-    if (Arrays.asList(many).contains(id)) {
-      return many;
-    }
-    String[] more = Arrays.copyOf(many, many.length + 1);
-    more[many.length] = (String) id;
-    return more;
-  }
-
-  private static Object minus(Object ids, String id) {
-    if (ids instanceof String single) {
-      return single.equals(id) ? null : single;
-    }
-    String[] rest = Arrays.stream((String[]) ids).filter(other -> !other.equals(id)).toArray(String[]::new);
-    return rest.length == 0 ? null : rest.length == 1 ? rest[0] : rest;
+  /** Distinct band keys of the remembered reports. */
+  int bandKeys() {
+    return bands.keyCount();
   }
 }

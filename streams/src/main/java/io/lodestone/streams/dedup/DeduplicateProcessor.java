@@ -77,7 +77,7 @@ public final class DeduplicateProcessor implements Processor<String, NormalizedR
    * after an aborted transaction, and restored), and the index must not keep what was rolled back.
    */
   private void rebuildIndex() {
-    index = new DedupIndex();
+    index = new DedupIndex(settings.bands());
     List<DedupIndex.Report> remembered = inTimeOrder(reports, (id, time, report) -> new DedupIndex.Report(time, id,
         report.fingerprint(), hasher.bandKeys(report.signature())), DedupIndex.Report::timestamp);
     remembered.forEach(index::addReport);
