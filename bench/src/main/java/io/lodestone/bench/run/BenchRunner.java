@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lodestone.bench.measure.Figure;
 import io.lodestone.bench.measure.Percentiles;
+import io.lodestone.bench.measure.JvmThreadCpu;
 import io.lodestone.bench.measure.ProcessCpu;
 import io.lodestone.bench.measure.ResidentMemory;
 import io.lodestone.bench.streams.StreamsVersusPassThrough;
@@ -201,7 +202,22 @@ public final class BenchRunner {
     figures.add(new Figure("end_to_end_to_ceiling_ratio", measured.rate() / ceiling, "ratio", Map.of("target", 0.8)));
     cpuFigures("end_to_end_cpu_us_per_report", measured.cpu(), measured.cpu().keySet(), measured.reports(), "us/report",
         measured.seconds());
+    jvmUpkeepFigures("end_to_end", measured.threads());
     return measured.rate();
+  }
+
+  /**
+   * Each JVM's share of its CPU time spent in garbage collection and in JIT compilation during a phase: a large
+   * GC share says a process is busy keeping its heap, not doing its work.
+   */
+  private void jvmUpkeepFigures(String phase, Map<String, JvmThreadCpu.Split> threads) {
+    threads.forEach((process, split) -> {
+      if (split.all() > 0) {
+        Map<String, Object> context = Map.of("pid", cpuPids.get(process), "ticks", split.all());
+        figures.add(new Figure(phase + "_gc_cpu_share_" + process, round(split.gcShare()), "share", context));
+        figures.add(new Figure(phase + "_jit_cpu_share_" + process, round(split.jitShare()), "share", context));
+      }
+    });
   }
 
   /**
@@ -223,8 +239,12 @@ public final class BenchRunner {
         "cores", Runtime.getRuntime().availableProcessors(), "processes", List.copyOf(cpu.keySet()))));
   }
 
-  /** A pass: reports published, their rate, documents searchable, seconds, and the CPU each process used meanwhile. */
-  private record Drain(int reports, double rate, long searchable, double seconds, Map<String, Long> cpu) {}
+  /**
+   * A pass: reports published, their rate, documents searchable, seconds, and the CPU each process used
+   * meanwhile, in all and by kind of thread.
+   */
+  private record Drain(int reports, double rate, long searchable, double seconds, Map<String, Long> cpu,
+      Map<String, JvmThreadCpu.Split> threads) {}
 
   /** Publishes {@code count} reports at once and waits until the pipeline has made them searchable. */
   private Drain drain(String phase, int count) throws Exception {
@@ -232,6 +252,7 @@ public final class BenchRunner {
     List<NewsReport> parsed = reports.reports().stream().map(this::parse).toList();
     progress.accept("end to end: publishing " + parsed.size() + " reports (" + reports.originals() + " not copies)");
     Map<String, Long> cpuBefore = ProcessCpu.snapshot(cpuPids);
+    Map<String, JvmThreadCpu.Snapshot> threadsBefore = JvmThreadCpu.snapshot(cpuPids);
     long start = System.nanoTime();
     try (ReportPublisher publisher = new ReportPublisher(ingest)) {
       for (NewsReport report : parsed) {
@@ -243,8 +264,9 @@ public final class BenchRunner {
     Integer expected = settings.corpus() != null ? null : reports.originals();
     long[] end = awaitSearchable(Workload.urlPrefix(phase), expected, Duration.ofSeconds(Math.max(300, settings.minEndToEnd().toSeconds() * 5)));
     Map<String, Long> cpu = ProcessCpu.between(cpuBefore, ProcessCpu.snapshot(cpuPids));
+    Map<String, JvmThreadCpu.Split> threads = JvmThreadCpu.between(threadsBefore, JvmThreadCpu.snapshot(cpuPids));
     double seconds = (end[1] - start) / 1e9;
-    return new Drain(parsed.size(), parsed.size() / seconds, end[0], seconds, cpu);
+    return new Drain(parsed.size(), parsed.size() / seconds, end[0], seconds, cpu, threads);
   }
 
   /**

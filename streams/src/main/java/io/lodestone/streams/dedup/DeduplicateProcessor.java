@@ -77,6 +77,7 @@ public final class DeduplicateProcessor implements Processor<String, NormalizedR
    * after an aborted transaction, and restored), and the index must not keep what was rolled back.
    */
   private void rebuildIndex() {
+    long started = System.nanoTime();
     index = new DedupIndex(settings.bands());
     List<DedupIndex.Report> remembered = inTimeOrder(reports, (id, time, report) -> new DedupIndex.Report(time, id,
         report.fingerprint(), hasher.bandKeys(report.signature())), DedupIndex.Report::timestamp);
@@ -84,7 +85,8 @@ public final class DeduplicateProcessor implements Processor<String, NormalizedR
     inTimeOrder(stories, (id, time, story) -> new DedupIndex.Story(time, id), DedupIndex.Story::timestamp)
         .forEach(index::addStory);
     if (!remembered.isEmpty()) {
-      LOG.info("dedup index rebuilt from {} remembered reports in task {}", remembered.size(), context.taskId());
+      LOG.info("dedup index rebuilt from {} remembered reports in task {} in {} ms", remembered.size(), context.taskId(),
+          (System.nanoTime() - started) / 1_000_000);
     }
   }
 
