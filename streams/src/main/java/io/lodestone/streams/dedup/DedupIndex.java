@@ -24,7 +24,7 @@ import java.util.Set;
  * keys in {@link BandIndex}) plus its id, the only object per report, and the maps are primitive-keyed and point
  * to slots. The earlier layout (a record, a key array and a fingerprint string per report, report ids under
  * each of 20 band keys) took about as much heap per report, but 7 objects and 25 references instead of 2 and 4;
- * in a running app with 400,000 to 700,000 remembered reports, G1's marking and card refinement fell from 46% to
+ * in a running app with 440,000 to 730,000 remembered reports, G1's marking and card refinement fell from 46% to
  * 13% of the streams app's CPU (streams/README.md).
  */
 final class DedupIndex {
