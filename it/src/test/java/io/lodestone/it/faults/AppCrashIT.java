@@ -22,11 +22,10 @@ class AppCrashIT {
 
   @Test
   void streamsKilledAndRestartedProducesEachEnrichedRecordOnce(TestStack stack) throws Exception {
-    try (ScenarioPipeline pipeline = new ScenarioPipeline("fault-streams-kill", stack::bootstrapServers, stack.registryUrl(),
-        stack.elasticsearchUrl())) {
+    try (ScenarioPipeline pipeline = ScenarioPipeline.on(stack, "fault-streams-kill")) {
       AppProcess[] streams = {pipeline.start("streams", "streams")};
       pipeline.start("sink", "sink");
-      List<NewsReport> reports = ScenarioPipeline.reports("fault-streams-kill", 400);
+      List<NewsReport> reports = pipeline.reports(400);
 
       Set<String> ids = pipeline.publish(reports, Duration.ofSeconds(20), () -> {
         streams[0].kill();
@@ -43,14 +42,13 @@ class AppCrashIT {
 
   @Test
   void secondStreamsInstanceTakesOverWhenTheFirstIsKilled(TestStack stack) throws Exception {
-    try (ScenarioPipeline pipeline = new ScenarioPipeline("fault-streams-failover", stack::bootstrapServers, stack.registryUrl(),
-        stack.elasticsearchUrl())
+    try (ScenarioPipeline pipeline = ScenarioPipeline.on(stack, "fault-streams-failover")
         // A killed member's partitions move once its session times out; keep that short for the test.
         .with("kafka.main.consumer.session.timeout.ms", "10000")) {
       AppProcess first = pipeline.start("streams", "streams-a");
       pipeline.start("streams", "streams-b");
       pipeline.start("sink", "sink");
-      List<NewsReport> reports = ScenarioPipeline.reports("fault-streams-failover", 400);
+      List<NewsReport> reports = pipeline.reports(400);
 
       Set<String> ids = pipeline.publish(reports, Duration.ofSeconds(20), first::kill);
 
@@ -60,11 +58,10 @@ class AppCrashIT {
 
   @Test
   void sinkKilledMidBatchAndRestartedLosesAndDuplicatesNothing(TestStack stack) throws Exception {
-    try (ScenarioPipeline pipeline = new ScenarioPipeline("fault-sink-kill", stack::bootstrapServers, stack.registryUrl(),
-        stack.elasticsearchUrl())) {
+    try (ScenarioPipeline pipeline = ScenarioPipeline.on(stack, "fault-sink-kill")) {
       pipeline.start("streams", "streams");
       AppProcess[] sink = {pipeline.start("sink", "sink")};
-      List<NewsReport> reports = ScenarioPipeline.reports("fault-sink-kill", 400);
+      List<NewsReport> reports = pipeline.reports(400);
 
       Set<String> ids = pipeline.publish(reports, Duration.ofSeconds(20), () -> {
         sink[0].kill();

@@ -20,9 +20,8 @@ class BrokerFaultsIT {
     KafkaServer kafka = stack.kafkaProcess();
     try (ScenarioPipeline pipeline = new ScenarioPipeline("fault-broker-restart", kafka::bootstrapServers, stack.registryUrl(),
         stack.elasticsearchUrl())) {
-      pipeline.start("streams", "streams");
-      pipeline.start("sink", "sink");
-      List<NewsReport> reports = ScenarioPipeline.reports("fault-broker-restart", 300);
+      pipeline.startStreamsAndSink();
+      List<NewsReport> reports = pipeline.reports(300);
 
       Set<String> ids = pipeline.publish(reports, Duration.ofSeconds(20),
           () -> kafka.restart(Duration.ofSeconds(30), Duration.ofMinutes(2)));
@@ -38,9 +37,8 @@ class BrokerFaultsIT {
              stack.elasticsearchUrl())
              .with("topic.replication.factor", "3")
              .with("kafka.producer.acks", "all")) {
-      pipeline.start("streams", "streams");
-      pipeline.start("sink", "sink");
-      List<NewsReport> reports = ScenarioPipeline.reports("fault-broker-loss", 300);
+      pipeline.startStreamsAndSink();
+      List<NewsReport> reports = pipeline.reports(300);
 
       Set<String> ids = pipeline.publish(reports, Duration.ofSeconds(20), () -> cluster.brokers().get(2).shutdown());
 

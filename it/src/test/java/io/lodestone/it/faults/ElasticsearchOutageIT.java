@@ -19,10 +19,9 @@ class ElasticsearchOutageIT {
   @Test
   void reportsPublishedDuringAnOutageAreIndexedOnceAfterIt(TestStack stack) throws Exception {
     ElasticsearchServer elasticsearch = stack.elasticsearch();
-    try (ScenarioPipeline pipeline = new ScenarioPipeline("fault-es", stack::bootstrapServers, stack.registryUrl(), elasticsearch.url())) {
-      pipeline.start("streams", "streams");
-      pipeline.start("sink", "sink");
-      List<NewsReport> reports = ScenarioPipeline.reports("fault-es", 400);
+    try (ScenarioPipeline pipeline = ScenarioPipeline.on(stack, "fault-es")) {
+      pipeline.startStreamsAndSink();
+      List<NewsReport> reports = pipeline.reports(400);
 
       Set<String> ids = pipeline.publish(reports, Duration.ofSeconds(20), () -> {
         elasticsearch.stop(Duration.ofSeconds(20));

@@ -49,14 +49,12 @@ class PoisonInputsIT {
 
   @Test
   void brokenRecordsAreDeadLetteredAndBadLinesRejectedWhileTheRestFlows(TestStack stack, @TempDir Path dir) throws Exception {
-    try (ScenarioPipeline pipeline = new ScenarioPipeline("fault-poison", stack::bootstrapServers, stack.registryUrl(),
-        stack.elasticsearchUrl())) {
-      pipeline.start("streams", "streams");
-      pipeline.start("sink", "sink");
+    try (ScenarioPipeline pipeline = ScenarioPipeline.on(stack, "fault-poison")) {
+      pipeline.startStreamsAndSink();
       Set<String> poisonKeys = publishBrokenRecords(pipeline, stack);
 
       Path file = dir.resolve("poison.jsonl");
-      List<NewsReport> good = ScenarioPipeline.reports("fault-poison", 3);
+      List<NewsReport> good = pipeline.reports(3);
       List<ObjectNode> valid = writePoisonFile(file, good);
       IngestConfig config = new IngestConfig(pipeline.config());
       ImportSummary summary;

@@ -22,8 +22,7 @@ class RegistryOutageIT {
   @Test
   void producerStartingWithoutRegistryFailsClearlyAndPublishesNothing(TestStack stack) {
     RegistryServer registry = stack.registry();
-    try (ScenarioPipeline pipeline = new ScenarioPipeline("fault-registry-start", stack::bootstrapServers, registry.url(),
-        stack.elasticsearchUrl())) {
+    try (ScenarioPipeline pipeline = ScenarioPipeline.on(stack, "fault-registry-start")) {
       registry.stop(Duration.ofSeconds(10));
       try {
         assertThatThrownBy(() -> new ReportPublisher(new IngestConfig(pipeline.config())).close())
@@ -39,17 +38,15 @@ class RegistryOutageIT {
   @Test
   void runningPipelineKeepsWorkingOnCachedSchemasWhileTheRegistryIsDown(TestStack stack) throws Exception {
     RegistryServer registry = stack.registry();
-    try (ScenarioPipeline pipeline = new ScenarioPipeline("fault-registry-midrun", stack::bootstrapServers, registry.url(),
-        stack.elasticsearchUrl())) {
-      pipeline.start("streams", "streams");
-      pipeline.start("sink", "sink");
+    try (ScenarioPipeline pipeline = ScenarioPipeline.on(stack, "fault-registry-midrun")) {
+      pipeline.startStreamsAndSink();
       List<NewsReport> warmUp = ScenarioPipeline.reports("fault-registry-warm", 20);
       Set<String> warmIds = pipeline.publish(warmUp, Duration.ofSeconds(2), () -> { });
       Accounting.assertEveryReportAccountedOnce(pipeline, pipeline.awaitSettled(warmIds, Duration.ofMinutes(2)), warmIds);
 
       try {
         // The publisher checks the registry as it starts; the registry goes away halfway through.
-        List<NewsReport> reports = ScenarioPipeline.reports("fault-registry-midrun", 200);
+        List<NewsReport> reports = pipeline.reports(200);
         Set<String> ids = pipeline.publish(reports, Duration.ofSeconds(10), () -> registry.stop(Duration.ofSeconds(10)));
         ScenarioPipeline.Outcome outcome = pipeline.awaitSettled(ids, Duration.ofMinutes(3));
         Accounting.assertEveryReportAccountedOnce(pipeline, outcome, ids);

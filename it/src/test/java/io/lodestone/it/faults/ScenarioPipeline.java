@@ -20,6 +20,7 @@ import io.lodestone.sink.es.IndexReadiness;
 import io.lodestone.stack.AppProcess;
 import io.lodestone.stack.StackLayout;
 import io.lodestone.streams.StreamsAppConfig;
+import io.lodestone.testkit.TestStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +65,11 @@ final class ScenarioPipeline implements AutoCloseable {
     this.elasticsearchUrl = elasticsearchUrl;
     this.home = Path.of("target", "scenarios", name).toAbsolutePath();
     deleteEarlierRun(home);
+  }
+
+  /** A scenario on the test stack's servers (asking the stack for the broker's address each time: a restart may move it). */
+  static ScenarioPipeline on(TestStack stack, String name) {
+    return new ScenarioPipeline(name, stack::bootstrapServers, stack.registryUrl(), stack.elasticsearchUrl());
   }
 
   /**
@@ -111,6 +117,17 @@ final class ScenarioPipeline implements AutoCloseable {
   }
 
   /** Starts an app ("streams" or "sink") as a process; {@code instance} names its own data and logs. */
+  /** The usual pipeline of a scenario: one streams app and one sink. */
+  void startStreamsAndSink() {
+    start("streams", "streams");
+    start("sink", "sink");
+  }
+
+  /** {@code count} generated reports whose ids and URLs carry the scenario's name. */
+  List<NewsReport> reports(int count) {
+    return reports(name, count);
+  }
+
   AppProcess start(String app, String instance) {
     StackLayout layout = new StackLayout(home.resolve(instance));
     Map<String, String> env = new HashMap<>();
