@@ -62,7 +62,8 @@ public final class JvmThreadCpu {
 
   /**
    * What each process's threads used between two snapshots, only processes present in both: threads that
-   * ended meanwhile are left out (their last ticks are gone with them), threads that started count whole.
+   * ended meanwhile are left out (their last ticks are gone with them), threads that started count whole (also
+   * one that has an ended thread's id, which the kernel may give again: it shows fewer ticks than that one had).
    */
   public static Map<String, Split> between(Map<String, Snapshot> before, Map<String, Snapshot> after) {
     Map<String, Split> used = new LinkedHashMap<>();
@@ -74,7 +75,8 @@ public final class JvmThreadCpu {
         long all = 0;
         for (Map.Entry<Long, ThreadTicks> thread : snapshot.threads.entrySet()) {
           ThreadTicks earlier = start.threads.get(thread.getKey());
-          long ticks = thread.getValue().ticks() - (earlier == null ? 0 : earlier.ticks());
+          long now = thread.getValue().ticks();
+          long ticks = earlier == null || now < earlier.ticks() ? now : now - earlier.ticks();
           all += ticks;
           gc += thread.getValue().kind() == Kind.GC ? ticks : 0;
           jit += thread.getValue().kind() == Kind.JIT ? ticks : 0;

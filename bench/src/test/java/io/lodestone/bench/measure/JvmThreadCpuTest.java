@@ -35,17 +35,20 @@ class JvmThreadCpuTest {
     JvmThreadCpu.Snapshot before = snapshot(Map.of(
         1L, new JvmThreadCpu.ThreadTicks(JvmThreadCpu.Kind.OTHER, 100),
         2L, new JvmThreadCpu.ThreadTicks(JvmThreadCpu.Kind.GC, 50),
-        3L, new JvmThreadCpu.ThreadTicks(JvmThreadCpu.Kind.JIT, 900)));
+        3L, new JvmThreadCpu.ThreadTicks(JvmThreadCpu.Kind.JIT, 900),
+        5L, new JvmThreadCpu.ThreadTicks(JvmThreadCpu.Kind.OTHER, 500)));
     JvmThreadCpu.Snapshot after = snapshot(Map.of(
         1L, new JvmThreadCpu.ThreadTicks(JvmThreadCpu.Kind.OTHER, 160),
         2L, new JvmThreadCpu.ThreadTicks(JvmThreadCpu.Kind.GC, 70),
-        4L, new JvmThreadCpu.ThreadTicks(JvmThreadCpu.Kind.JIT, 20)));
+        4L, new JvmThreadCpu.ThreadTicks(JvmThreadCpu.Kind.JIT, 20),
+        5L, new JvmThreadCpu.ThreadTicks(JvmThreadCpu.Kind.OTHER, 30)));
 
     JvmThreadCpu.Split used = JvmThreadCpu.between(Map.of("app", before), Map.of("app", after, "new", after)).get("app");
 
-    // thread 3 ended (its 900 ticks are not this phase's), thread 4 started (all of its 20 are)
-    assertThat(used).isEqualTo(new JvmThreadCpu.Split(20, 20, 100));
-    assertThat(used.gcShare()).isEqualTo(0.2);
+    // thread 3 ended (its 900 ticks are not this phase's), thread 4 started (all of its 20 are), and thread 5
+    // ended too, its id now a new thread's (all of whose 30 ticks are this phase's)
+    assertThat(used).isEqualTo(new JvmThreadCpu.Split(20, 20, 130));
+    assertThat(used.gcShare()).isEqualTo(20 / 130.0);
     assertThat(JvmThreadCpu.between(Map.of("app", before), Map.of("new", after))).isEmpty();
   }
 
