@@ -5,10 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -16,8 +14,7 @@ import java.util.stream.Stream;
  * per thread from {@code /proc/<pid>/task/<tid>/stat} (Linux) and sorted by HotSpot's thread names. A
  * process's CPU per report says how much it costs; this says whether the cost is its work or the JVM's upkeep
  * (a large in-heap state that G1 keeps marking, code still being compiled after a start). A process counts
- * with its descendants that are not named themselves, as in {@link ProcessCpu}: Elasticsearch's server JVM is
- * a child of its launcher.
+ * with its descendants as {@link ProcessTree} says: Elasticsearch's server JVM is a child of its launcher.
  */
 public final class JvmThreadCpu {
   /** Clock ticks of a process's threads over a phase: GC threads, JIT compiler threads, all threads. */
@@ -48,16 +45,11 @@ public final class JvmThreadCpu {
 
   /** Each named process's threads now; processes without {@code /proc} entries are left out. */
   public static Map<String, Snapshot> snapshot(Map<String, Long> pids) {
-    Set<Long> named = Set.copyOf(pids.values());
-    Map<String, Snapshot> snapshots = new LinkedHashMap<>();
-    pids.forEach((name, pid) -> ProcessHandle.of(pid).ifPresent(process -> {
+    return ProcessTree.snapshot(pids, (root, named) -> {
       Snapshot snapshot = new Snapshot(new HashMap<>());
-      addTree(process, named, snapshot);
-      if (!snapshot.threads.isEmpty()) {
-        snapshots.put(name, snapshot);
-      }
-    }));
-    return snapshots;
+      ProcessTree.members(root, named).forEach(member -> addThreads(member.pid(), snapshot));
+      return snapshot.threads.isEmpty() ? Optional.empty() : Optional.of(snapshot);
+    });
   }
 
   /**
@@ -66,32 +58,22 @@ public final class JvmThreadCpu {
    * one that has an ended thread's id, which the kernel may give again: it shows fewer ticks than that one had).
    */
   public static Map<String, Split> between(Map<String, Snapshot> before, Map<String, Snapshot> after) {
-    Map<String, Split> used = new LinkedHashMap<>();
-    after.forEach((name, snapshot) -> {
-      Snapshot start = before.get(name);
-      if (start != null) {
-        long gc = 0;
-        long jit = 0;
-        long all = 0;
-        for (Map.Entry<Long, ThreadTicks> thread : snapshot.threads.entrySet()) {
-          ThreadTicks earlier = start.threads.get(thread.getKey());
-          long now = thread.getValue().ticks();
-          long ticks = earlier == null || now < earlier.ticks() ? now : now - earlier.ticks();
-          all += ticks;
-          gc += thread.getValue().kind() == Kind.GC ? ticks : 0;
-          jit += thread.getValue().kind() == Kind.JIT ? ticks : 0;
-        }
-        used.put(name, new Split(gc, jit, all));
-      }
-    });
-    return used;
+    return ProcessTree.between(before, after, JvmThreadCpu::used);
   }
 
-  private static void addTree(ProcessHandle process, Set<Long> named, Snapshot snapshot) {
-    addThreads(process.pid(), snapshot);
-    try (Stream<ProcessHandle> children = process.children()) {
-      children.filter(child -> !named.contains(child.pid())).forEach(child -> addTree(child, named, snapshot));
+  private static Split used(Snapshot start, Snapshot end) {
+    long gc = 0;
+    long jit = 0;
+    long all = 0;
+    for (Map.Entry<Long, ThreadTicks> thread : end.threads.entrySet()) {
+      ThreadTicks earlier = start.threads.get(thread.getKey());
+      long now = thread.getValue().ticks();
+      long ticks = earlier == null || now < earlier.ticks() ? now : now - earlier.ticks();
+      all += ticks;
+      gc += thread.getValue().kind() == Kind.GC ? ticks : 0;
+      jit += thread.getValue().kind() == Kind.JIT ? ticks : 0;
     }
+    return new Split(gc, jit, all);
   }
 
   private static void addThreads(long pid, Snapshot snapshot) {

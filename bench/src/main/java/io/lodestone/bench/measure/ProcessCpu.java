@@ -1,11 +1,8 @@
 package io.lodestone.bench.measure;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * CPU time that processes (each with its descendants) used during a phase, so that a throughput figure
@@ -22,31 +19,13 @@ public final class ProcessCpu {
    * tell is left out.
    */
   public static Map<String, Long> snapshot(Map<String, Long> pids) {
-    Set<Long> named = Set.copyOf(pids.values());
-    Map<String, Long> times = new LinkedHashMap<>();
-    pids.forEach((name, pid) -> ProcessHandle.of(pid).flatMap(root -> ofTree(root, named)).ifPresent(nanos -> times.put(name, nanos)));
-    return times;
+    return ProcessTree.snapshot(pids, (root, named) -> cpu(root).map(own ->
+        own + ProcessTree.members(root, named).skip(1).mapToLong(member -> cpu(member).orElse(0L)).sum()));
   }
 
   /** CPU time each process used between two snapshots; only processes present in both. */
   public static Map<String, Long> between(Map<String, Long> before, Map<String, Long> after) {
-    Map<String, Long> used = new LinkedHashMap<>();
-    after.forEach((name, nanos) -> {
-      Long start = before.get(name);
-      if (start != null) {
-        used.put(name, Math.max(0, nanos - start));
-      }
-    });
-    return used;
-  }
-
-  private static Optional<Long> ofTree(ProcessHandle root, Set<Long> named) {
-    return cpu(root).map(own -> {
-      try (Stream<ProcessHandle> children = root.children()) {
-        return own + children.filter(child -> !named.contains(child.pid()))
-            .mapToLong(child -> ofTree(child, named).orElse(0L)).sum();
-      }
-    });
+    return ProcessTree.between(before, after, (start, end) -> Math.max(0, end - start));
   }
 
   private static Optional<Long> cpu(ProcessHandle process) {
