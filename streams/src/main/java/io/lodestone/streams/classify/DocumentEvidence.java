@@ -153,8 +153,7 @@ final class DocumentEvidence implements PhraseIndex.MatchSink {
   /** Decayed evidence of a context, capped by the context's cap. */
   double contextEvidence(int context) {
     Taxonomy.Context definition = taxonomy.contexts.get(context);
-    double sum = sum(decayed(contextHits.get(context), item -> definition.weight()));
-    return Math.min(definition.cap(), sum);
+    return Math.min(definition.cap(), decayedSum(contextHits.get(context), item -> definition.weight()));
   }
 
   boolean hasContext(int context) {
@@ -162,7 +161,7 @@ final class DocumentEvidence implements PhraseIndex.MatchSink {
   }
 
   double offTopicEvidence() {
-    return sum(decayed(offTopicHits, item -> taxonomy.offTopicWeights[item]));
+    return decayedSum(offTopicHits, item -> taxonomy.offTopicWeights[item]);
   }
 
   static double sum(List<Contribution> contributions) {
@@ -174,16 +173,32 @@ final class DocumentEvidence implements PhraseIndex.MatchSink {
   }
 
   private List<Contribution> decayed(List<Hit> hits, IntToDoubleFunction weight) {
+    List<Contribution> contributions = new ArrayList<>(hits.size());
+    decay(hits, weight, (hit, value) -> contributions.add(new Contribution(hit, value)));
+    contributions.sort((a, b) -> Double.compare(b.value(), a.value()));
+    return contributions;
+  }
+
+  /** The sum of {@link #decayed}'s values, without making and ordering the contributions. */
+  private double decayedSum(List<Hit> hits, IntToDoubleFunction weight) {
+    double[] sum = {0};
+    decay(hits, weight, (hit, value) -> sum[0] += value);
+    return sum[0];
+  }
+
+  private interface ContributionSink {
+    void accept(Hit hit, double value);
+  }
+
+  /** Each hit's weight times its factor, the k-th repeat of an item (strongest first) decayed by {@code repeat_decay^(k-1)}. */
+  private void decay(List<Hit> hits, IntToDoubleFunction weight, ContributionSink sink) {
     List<Hit> ordered = new ArrayList<>(hits);
     ordered.sort((a, b) -> a.item() != b.item() ? Integer.compare(a.item(), b.item()) : Double.compare(b.factor(), a.factor()));
-    List<Contribution> contributions = new ArrayList<>(ordered.size());
     double decay = 1;
     for (int i = 0; i < ordered.size(); i++) {
       Hit hit = ordered.get(i);
       decay = i > 0 && ordered.get(i - 1).item() == hit.item() ? decay * scoring.repeatDecay() : 1;
-      contributions.add(new Contribution(hit, weight.applyAsDouble(hit.item()) * hit.factor() * decay));
+      sink.accept(hit, weight.applyAsDouble(hit.item()) * hit.factor() * decay);
     }
-    contributions.sort((a, b) -> Double.compare(b.value(), a.value()));
-    return contributions;
   }
 }

@@ -1,6 +1,7 @@
 package io.lodestone.streams.dedup;
 
 import io.lodestone.schemas.NormalizedText;
+import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +35,6 @@ public final class DedupText {
     for (long word : words) {
       h = Long.rotateLeft((h ^ word) * 0x9E3779B97F4A7C15L, 31);
     }
-    return String.format("%016x", Shingles.mix(h));
+    return HexFormat.of().toHexDigits(Shingles.mix(h));
   }
 }

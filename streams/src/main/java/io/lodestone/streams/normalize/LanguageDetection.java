@@ -17,10 +17,13 @@ import org.apache.lucene.analysis.CharArraySet;
  * Language of a report, by Lingua (low-accuracy mode, restricted to the candidate languages of
  * {@code language.properties}) on a bounded sample of the text.
  *
- * <p>Lingua costs about 100-150 microseconds for a 150-character sample, more than the whole
+ * <p>Lingua costs 100 to 300 microseconds for a 150-character sample, more than the whole
  * per-report budget, and nearly every report Lodestone reads is English. So text that is plainly
  * English (Latin letters only and a high share of English function words in its first words) is
- * answered without calling Lingua; everything else goes to Lingua.
+ * answered without calling Lingua. Wire stories that open with a table of figures ("Shr 1.25 dlrs
+ * vs 1.10 dlrs") fail that test on their first words; the share over the whole text, where their
+ * prose is, decides them before Lingua is asked (Lingua reads such a table's first 150 characters and
+ * often names German or French). Everything else goes to Lingua.
  */
 final class LanguageDetection {
   static final String RESOURCE = "language.properties";
@@ -60,7 +63,7 @@ final class LanguageDetection {
 
   /** ISO 639-1 code of the text's language, or null when the text is too short or ambiguous. */
   String detect(String text) {
-    if (isPlainlyEnglish(text)) {
+    if (isPlainlyEnglish(text, fastPathWords) || isPlainlyEnglish(text, Integer.MAX_VALUE)) {
       return "en";
     }
     String sample = text.length() <= sampleChars ? text : text.substring(0, sampleChars);
@@ -69,24 +72,24 @@ final class LanguageDetection {
   }
 
   /**
-   * Latin script only and enough of the first words are English function words ("the", "of", "said").
-   * Once enough function words are counted the answer can only be yes, unless a letter of another
-   * script follows among those first words, so only that is still looked for.
+   * Latin script only and enough of the first {@code maxWords} words are English function words ("the",
+   * "of", "said"). Once a share of {@code maxWords} is counted the answer can only be yes, unless a
+   * letter of another script follows among those words, so only that is still looked for.
    */
-  boolean isPlainlyEnglish(String text) {
+  boolean isPlainlyEnglish(String text, int maxWords) {
     int words = 0;
     int functionWords = 0;
-    double enough = Math.max(8, fastPathShare * fastPathWords);
+    double enough = Math.max(8, fastPathShare * maxWords); // beyond this many the share cannot fall short
     char[] word = new char[longestFunctionWord];
     int length = 0;
-    for (int i = 0; i <= text.length() && words < fastPathWords; i++) {
+    for (int i = 0; i <= text.length() && words < maxWords; i++) {
       char c = i < text.length() ? text.charAt(i) : ' ';
-      if (Character.isLetter(c)) {
+      if (c < ASCII ? ASCII_LETTER[c] : Character.isLetter(c)) {
         if (c > '\u024F') {
           return false; // beyond Latin Extended-B: another script, let Lingua decide
         }
         if (length < word.length) {
-          word[length] = Character.toLowerCase(c);
+          word[length] = c < ASCII ? (char) (c | 0x20) : Character.toLowerCase(c);
         }
         length++;
       } else if (length > 0) {
@@ -98,5 +101,15 @@ final class LanguageDetection {
       }
     }
     return words >= 8 && functionWords >= fastPathShare * words;
+  }
+
+  private static final int ASCII = 0x80;
+  /** ASCII letters, for which OR-ing 0x20 gives the lower case. */
+  private static final boolean[] ASCII_LETTER = new boolean[ASCII];
+
+  static {
+    for (char c = 0; c < ASCII; c++) {
+      ASCII_LETTER[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
   }
 }

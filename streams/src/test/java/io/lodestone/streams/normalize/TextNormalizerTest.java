@@ -96,6 +96,21 @@ class TextNormalizerTest {
     assertThat(language("稀土", "政府宣布了一项支持永磁体生产的新计划。")).isEqualTo("zh");
   }
 
+  @Test
+  void wireStoryOpeningWithATableOfFiguresIsEnglishByItsProse() {
+    String table = "Shr 1.25 dlrs vs 1.10 dlrs\nNet 5,000,000 vs 4,000,000\nRevs 75.3 mln vs 37.9 mln\n".repeat(14);
+    String prose = "The company said the results reflected higher sales of its products in the United States.\n".repeat(10);
+
+    assertThat(language("Acme Corp 4th qtr net", table + prose)).isEqualTo("en");
+  }
+
+  @Test
+  void longTextInAnotherLatinLanguageStillGoesToLingua() {
+    String prose = "Die Regierung will die Herstellung von Dauermagneten in Deutschland mit neuen Mitteln fördern. ".repeat(15);
+
+    assertThat(language("Seltene Erden", prose)).isEqualTo("de");
+  }
+
   private String language(String title, String body) {
     return normalizer.language(normalizer.normalize(report(title, body, null)), null);
   }
