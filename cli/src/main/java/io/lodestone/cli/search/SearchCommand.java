@@ -41,7 +41,7 @@ public final class SearchCommand implements Callable<Integer> {
       response = client.search(s -> s.index(index).size(size)
           .query(q -> q.multiMatch(m -> m.query(text).fields("title^3", "summary^2", "body"))), JsonNode.class);
     } catch (ElasticsearchException | IOException e) {
-      throw failed(e, workspace);
+      throw failed(e, workspace.elasticsearchUrl());
     } finally {
       client._transport().close();
     }
@@ -55,9 +55,9 @@ public final class SearchCommand implements Callable<Integer> {
   }
 
   /** One sentence for a search that failed, by the HTTP status the client reports at whichever layer. */
-  private UserException failed(Exception e, Workspace workspace) {
+  UserException failed(Exception e, String elasticsearchUrl) {
     String message = switch (IndexReadiness.status(e)) {
-      case -1 -> "cannot reach Elasticsearch at " + workspace.elasticsearchUrl() + "; is the stack up (./lodestone status)?";
+      case -1 -> "cannot reach Elasticsearch at " + elasticsearchUrl + "; is the stack up (./lodestone status)?";
       case 404 -> "nothing is indexed yet (no " + index + " index); run ./lodestone demo or ingest a file";
       case 503 -> "nothing is searchable yet (the " + index + " index is still starting); try again in a moment";
       default -> "Elasticsearch refused the search: " + e.getMessage();

@@ -1,56 +1,91 @@
 package io.lodestone.sink.es;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.ErrorResponse;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.lang.reflect.Constructor;
-import java.net.ConnectException;
-import org.apache.http.HttpHost;
-import org.apache.http.HttpResponse;
-import org.apache.http.HttpVersion;
-import org.apache.http.RequestLine;
-import org.apache.http.message.BasicHttpResponse;
-import org.apache.http.message.BasicRequestLine;
-import org.elasticsearch.client.Response;
-import org.elasticsearch.client.ResponseException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The failures are the ones the real client raises for Elasticsearch's answers, served by a JDK HTTP server
+ * that answers every request with one status and error body.
+ */
 class IndexReadinessTest {
+  private static final String SHARD_NOT_STARTED = """
+      {"error":{"root_cause":[],"type":"search_phase_execution_exception","reason":"all shards failed",\
+      "phase":"query","grouped":true,"failed_shards":[]},"status":503}""";
+  private static final String NO_SUCH_INDEX = """
+      {"error":{"root_cause":[{"type":"index_not_found_exception","reason":"no such index [lodestone-reports]"}],\
+      "type":"index_not_found_exception","reason":"no such index [lodestone-reports]"},"status":404}""";
+  private static final String REFUSED = """
+      {"error":{"root_cause":[{"type":"parsing_exception","reason":"unknown query"}],\
+      "type":"parsing_exception","reason":"unknown query"},"status":400}""";
 
   @Test
-  void aShardNotStartedYetAnsweredThroughTheLowLevelClientIsNotSearchableYet() throws Exception {
-    ResponseException starting = responseException(503);
+  void aShardNotStartedYetIsNotSearchableYet() throws IOException {
+    Throwable starting = countFailure(503, SHARD_NOT_STARTED);
+
     assertThat(IndexReadiness.status(starting)).isEqualTo(503);
     assertThat(IndexReadiness.notSearchableYet(starting)).isTrue();
     assertThat(IndexReadiness.notSearchableYet(new IOException("wrapped", starting))).isTrue();
   }
 
   @Test
-  void aMissingIndexIsNotSearchableYetButARefusedRequestIsAnError() {
-    assertThat(IndexReadiness.notSearchableYet(elasticsearchException(404))).isTrue();
-    assertThat(IndexReadiness.notSearchableYet(elasticsearchException(400))).isFalse();
-  }
-
-  @Test
-  void noAnswerAtAllHasNoStatus() {
-    ConnectException refused = new ConnectException("Connection refused");
-    assertThat(IndexReadiness.status(refused)).isEqualTo(-1);
+  void aMissingIndexIsNotSearchableYetButARefusedRequestIsAnError() throws IOException {
+    assertThat(IndexReadiness.notSearchableYet(countFailure(404, NO_SUCH_INDEX))).isTrue();
+    Throwable refused = countFailure(400, REFUSED);
+    assertThat(IndexReadiness.status(refused)).isEqualTo(400);
     assertThat(IndexReadiness.notSearchableYet(refused)).isFalse();
   }
 
-  private static ElasticsearchException elasticsearchException(int status) {
-    return new ElasticsearchException("count", ErrorResponse.of(r -> r.status(status)
-        .error(e -> e.type("index_not_found_exception").reason("no such index"))));
+  @Test
+  void noAnswerAtAllHasNoStatus() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    Throwable unreachable = count("http://127.0.0.1:" + closedPort);
+
+    assertThat(IndexReadiness.status(unreachable)).isEqualTo(-1);
+    assertThat(IndexReadiness.notSearchableYet(unreachable)).isFalse();
   }
 
-  /** The low-level client's exception; its Response is only built by the client, hence reflection. */
-  private static ResponseException responseException(int status) throws Exception {
-    Constructor<Response> constructor = Response.class.getDeclaredConstructor(RequestLine.class, HttpHost.class, HttpResponse.class);
-    constructor.setAccessible(true);
-    Response response = constructor.newInstance(new BasicRequestLine("POST", "/lodestone-reports/_count", HttpVersion.HTTP_1_1),
-        new HttpHost("127.0.0.1", 9200), new BasicHttpResponse(HttpVersion.HTTP_1_1, status, "Service Unavailable"));
-    return new ResponseException(response);
+  /** What a count on the reports alias fails with when Elasticsearch answers {@code status} and {@code body}. */
+  private static Throwable countFailure(int status, String body) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.getResponseHeaders().add("X-Elastic-Product", "Elasticsearch"); // the client refuses answers without it
+      exchange.sendResponseHeaders(status, bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    });
+    server.start();
+    try {
+      return count("http://127.0.0.1:" + server.getAddress().getPort());
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  private static Throwable count(String url) throws IOException {
+    ElasticsearchClient client = ElasticsearchClients.create(List.of(url));
+    try {
+      Throwable failure = catchThrowable(() -> client.count(c -> c.index("lodestone-reports")));
+      assertThat(failure).as("the count should fail").isNotNull();
+      return failure;
+    } finally {
+      client._transport().close();
+    }
   }
 }

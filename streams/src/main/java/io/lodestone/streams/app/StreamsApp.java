@@ -138,6 +138,8 @@ public final class StreamsApp implements AutoCloseable {
     props.put(DeadLetters.TOPIC, config.getString(CommonOptions.TOPIC_DEAD_LETTER));
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+    // No global stores here; set, as Kafka 5 will default it, so that every start does not warn about it.
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
     return props;
   }
