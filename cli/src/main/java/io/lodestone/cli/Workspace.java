@@ -163,7 +163,7 @@ public final class Workspace {
     return alertsEnv;
   }
 
-  /** The streams app's heap (-Xmx): {@code LODESTONE_STREAMS_HEAP}, default 1536m. */
+  /** The streams app's heap (-Xms and -Xmx): {@code LODESTONE_STREAMS_HEAP}, default 1536m. */
   String streamsHeap() {
     String value = env.getOrDefault(STREAMS_HEAP_ENV, "").strip();
     if (value.isEmpty()) {

@@ -22,6 +22,9 @@ public final class AppProcess extends ServerProcess {
   /**
    * @param args arguments of the lodestone command that runs the app in the foreground
    * @param port the app's listening port, or -1 when it has none
+   * @param heap the app's Java heap, committed from the start (-Xms and -Xmx), as the servers' are: left to
+   *     grow, G1 keeps a heap near the live set, and in the sink, whose live set is mostly bulk bodies of up to
+   *     5 MB (humongous objects in 1 MB regions), every few bodies started another concurrent marking cycle
    */
   public AppProcess(String name, StackLayout layout, Path jar, List<String> args, int port, String heap,
       Map<String, String> env) {
@@ -53,7 +56,7 @@ public final class AppProcess extends ServerProcess {
 
   @Override
   protected List<String> command() {
-    List<String> command = new ArrayList<>(List.of(JavaRuntimes.current().java().toString(), "-Xmx" + heap,
+    List<String> command = new ArrayList<>(List.of(JavaRuntimes.current().java().toString(), "-Xms" + heap, "-Xmx" + heap,
         "-Dlodestone.app=" + name(), "-jar", jar.toString()));
     command.addAll(args);
     return command;
