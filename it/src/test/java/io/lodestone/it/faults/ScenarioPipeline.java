@@ -116,7 +116,6 @@ final class ScenarioPipeline implements AutoCloseable {
     return config;
   }
 
-  /** Starts an app ("streams" or "sink") as a process; {@code instance} names its own data and logs. */
   /** The usual pipeline of a scenario: one streams app and one sink. */
   void startStreamsAndSink() {
     start("streams", "streams");
@@ -128,6 +127,7 @@ final class ScenarioPipeline implements AutoCloseable {
     return reports(name, count);
   }
 
+  /** Starts an app ("streams" or "sink") as a process; {@code instance} names its own data and logs. */
   AppProcess start(String app, String instance) {
     StackLayout layout = new StackLayout(home.resolve(instance));
     Map<String, String> env = new HashMap<>();

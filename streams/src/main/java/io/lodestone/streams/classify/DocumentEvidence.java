@@ -8,6 +8,7 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntToDoubleFunction;
+import java.util.function.ObjDoubleConsumer;
 
 /**
  * The phrase matches of one report (title and body), turned into evidence: per theme the matched
@@ -186,12 +187,8 @@ final class DocumentEvidence implements PhraseIndex.MatchSink {
     return sum[0];
   }
 
-  private interface ContributionSink {
-    void accept(Hit hit, double value);
-  }
-
   /** Each hit's weight times its factor, the k-th repeat of an item (strongest first) decayed by {@code repeat_decay^(k-1)}. */
-  private void decay(List<Hit> hits, IntToDoubleFunction weight, ContributionSink sink) {
+  private void decay(List<Hit> hits, IntToDoubleFunction weight, ObjDoubleConsumer<Hit> sink) {
     List<Hit> ordered = new ArrayList<>(hits);
     ordered.sort((a, b) -> a.item() != b.item() ? Integer.compare(a.item(), b.item()) : Double.compare(b.factor(), a.factor()));
     double decay = 1;

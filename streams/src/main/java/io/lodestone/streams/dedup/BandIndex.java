@@ -21,7 +21,7 @@ import java.util.function.IntConsumer;
  */
 final class BandIndex {
   static final int NONE = -1;
-  /** Marks a band whose key an earlier band of the same report has (a 64-bit collision): it is linked there. */
+  /** Marks a band whose (32-bit) key an earlier band of the same report has: it is linked there only. */
   private static final int REPEATED = -2;
 
   private final int bands;
@@ -112,8 +112,8 @@ final class BandIndex {
   }
 
   /**
-   * Where the slot links the key: at the given band's position, as keys are band-specific hashes, unless a
-   * 64-bit collision put it in another band.
+   * Where the slot links the key: at the given band's position, as keys are band-specific hashes, unless the
+   * slot has that 32-bit key in another band (keys of different bands can match by chance).
    */
   private int position(int slot, int key, int band) {
     int base = slot * bands;

@@ -5,6 +5,7 @@ import io.lodestone.schemas.NewsReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -70,8 +71,8 @@ public final class DedupStateFootprint {
 
   /** Least-squares slope of y over x. */
   private static double slope(double[] x, double[] y) {
-    double meanX = java.util.Arrays.stream(x).average().orElseThrow();
-    double meanY = java.util.Arrays.stream(y).average().orElseThrow();
+    double meanX = Arrays.stream(x).average().orElseThrow();
+    double meanY = Arrays.stream(y).average().orElseThrow();
     double covariance = 0;
     double variance = 0;
     for (int i = 0; i < x.length; i++) {
