@@ -2,6 +2,7 @@ package io.lodestone.streams;
 
 import io.lodestone.core.config.CommonOptions;
 import io.lodestone.core.config.ConfigSources;
+import io.lodestone.streams.dedup.DedupSettings;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -25,6 +26,7 @@ public final class StreamsAppConfig extends AbstractConfig {
   public static final String DEDUP_LSH_BANDS = "dedup.lsh.bands";
   public static final String DEDUP_LSH_ROWS = "dedup.lsh.rows";
   public static final String DEDUP_STORE = "dedup.store";
+  public static final String DEDUP_MAX_REPORTS = "dedup.max.reports";
   public static final String STORE_ROCKSDB = "rocksdb";
   public static final String STORE_IN_MEMORY = "in-memory";
   public static final String TAXONOMY_FILE = "taxonomy.file";
@@ -58,6 +60,11 @@ public final class StreamsAppConfig extends AbstractConfig {
           "LSH bands: a pair becomes a candidate when any band agrees (probability 1-(1-J^rows)^bands).")
       .define(DEDUP_LSH_ROWS, Type.INT, 6, ConfigDef.Range.atLeast(1), Importance.LOW,
           "Signature bins per LSH band; bands x rows must not exceed dedup.signature.bins.")
+      .define(DEDUP_MAX_REPORTS, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+          "Most reports the dedup index keeps in the Java heap. When more arrive within dedup.retention.ms, the oldest are "
+              + "forgotten early (logged, and counted by the forgotten-early metric), so that the app never runs out of heap. "
+              + "0 sizes it to the heap: " + DedupSettings.HEAP_PERCENT + "% of the maximum heap at "
+              + DedupSettings.HEAP_BYTES_PER_REPORT + " bytes per report, about 740,000 reports for 1,536 MB.")
       .define(TAXONOMY_FILE, Type.STRING, "", Importance.MEDIUM,
           "Theme taxonomy (YAML) to classify with; empty uses the one bundled in the jar. Analysts edit a copy and "
               + "restart the streams app (or run ./lodestone process) to apply it, without a rebuild.")

@@ -153,6 +153,25 @@ class LodestoneTopologyTest {
   }
 
   @Test
+  void aFullIndexForgetsItsOldestReportsBeforeTheirRetentionEnds() {
+    OfflineTopology smallIndex = new OfflineTopology(config(Map.of(StreamsAppConfig.DEDUP_MAX_REPORTS, 2)));
+    try (smallIndex) {
+      NewsReport first = report("a1", "wire", "One", text(1, 300), T0);
+      smallIndex.process(first);
+      smallIndex.process(report("b2", "wire", "Two", text(3, 300), T0.plusSeconds(60)));
+      NewsReport third = report("c3", "wire", "Three", text(4, 300), T0.plusSeconds(120));
+      smallIndex.process(third);
+
+      OfflineResult copyOfForgotten = smallIndex.process(copy(first, "d4", "herald", first.getBody(), T0.plusSeconds(180)));
+      OfflineResult copyOfRemembered = smallIndex.process(copy(third, "e5", "herald", third.getBody(), T0.plusSeconds(240)));
+
+      assertThat(copyOfForgotten.enriched()).as("a1 left the 2-report index when c3 came").isNotNull();
+      assertThat(copyOfForgotten.enriched().getDedup().getStoryId()).isEqualTo("d4");
+      assertThat(copyOfRemembered.duplicate().getDuplicateOf()).isEqualTo("c3");
+    }
+  }
+
+  @Test
   void poisonRecordGoesToTheDeadLetterTopicAndProcessingGoesOn() {
     byte[] key = "p1".getBytes(StandardCharsets.UTF_8);
     byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);

@@ -15,11 +15,13 @@ import io.lodestone.streams.deadletter.DeadLetterProcessingHandler;
 import io.lodestone.streams.deadletter.DeadLetterProductionHandler;
 import io.lodestone.streams.deadletter.DeadLetters;
 import io.lodestone.streams.deadletter.RegistryOutage;
+import io.lodestone.streams.dedup.DeduplicateProcessor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -40,6 +42,8 @@ public final class StreamsApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
   public static final String APP_NAME = "streams";
   private static final Duration REGISTRY_RETRY = Duration.ofSeconds(5);
+  /** Suffix of a Kafka metric's running total (the rate is "-rate"). */
+  private static final String TOTAL = "-total";
 
   private final StreamsAppConfig config;
   private final KafkaStreams streams;
@@ -68,7 +72,7 @@ public final class StreamsApp implements AutoCloseable {
     });
     String statusDir = config.getString(StreamsAppConfig.STATUS_DIR);
     this.status = new StatusReporter(statusDir.isEmpty() ? null : Path.of(statusDir), APP_NAME,
-        this::state, () -> Map.of("streams.state", streams.state().name()));
+        this::state, this::statusDetails);
   }
 
   /**
@@ -88,9 +92,9 @@ public final class StreamsApp implements AutoCloseable {
     }
     LOG.error("the topology failed: {}", error.getMessage(), error);
     failure = outOfMemory(error)
-        ? "out of its " + (Runtime.getRuntime().maxMemory() >> 20) + " MB Java heap; the dedup index holds every report remembered "
-            + "within " + StreamsAppConfig.DEDUP_RETENTION_MS + ", so give the app more heap (LODESTONE_STREAMS_HEAP under "
-            + "./lodestone up, else -Xmx) or a shorter retention"
+        ? "out of its " + (Runtime.getRuntime().maxMemory() >> 20) + " MB Java heap; the dedup index takes the most of it, so "
+            + "give the app more heap (LODESTONE_STREAMS_HEAP under ./lodestone up, else -Xmx) or lower "
+            + StreamsAppConfig.DEDUP_MAX_REPORTS
         : error.toString() + " (details above)";
     return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
   }
@@ -150,6 +154,21 @@ public final class StreamsApp implements AutoCloseable {
     TopicBootstrap.ensure(config.getString(CommonOptions.BOOTSTRAP_SERVERS), List.of(CommonOptions.TOPIC_RAW,
         CommonOptions.TOPIC_ENRICHED, CommonOptions.TOPIC_DUPLICATES, CommonOptions.TOPIC_DEAD_LETTER).stream()
         .map(key -> new TopicBootstrap.TopicSpec(config.getString(key), partitions, replication, Map.of())).toList());
+  }
+
+  /** The app's state and the deduplicator's counts since start (canonical, duplicate, redelivery, forgotten-early). */
+  private Map<String, String> statusDetails() {
+    Map<String, Double> dedup = new TreeMap<>();
+    streams.metrics().forEach((name, metric) -> {
+      if (name.group().equals(DeduplicateProcessor.METRIC_GROUP) && name.name().endsWith(TOTAL)) {
+        String outcome = name.name().substring(0, name.name().length() - TOTAL.length());
+        dedup.merge("dedup." + outcome, ((Number) metric.metricValue()).doubleValue(), Double::sum);
+      }
+    });
+    Map<String, String> details = new TreeMap<>();
+    details.put("streams.state", streams.state().name());
+    dedup.forEach((key, total) -> details.put(key, Long.toString(Math.round(total))));
+    return details;
   }
 
   private String state() {

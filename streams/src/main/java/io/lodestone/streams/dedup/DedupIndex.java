@@ -26,6 +26,10 @@ import java.util.Set;
  * each of 20 band keys) took about as much heap per report, but 7 objects and 25 references instead of 2 and 4;
  * in a running app with 440,000 to 730,000 remembered reports, G1's marking and card refinement fell from 46% to
  * 13% of the streams app's CPU (streams/README.md).
+ *
+ * <p>It holds at most {@code maxReports} reports and as many story updates: past that, the oldest leave early, so
+ * that a burst of reports (or a retention window larger than the heap was sized for) makes the deduplicator
+ * forget sooner instead of running the app out of heap.
  */
 final class DedupIndex {
   private static final int NONE = BandIndex.NONE;
@@ -36,6 +40,7 @@ final class DedupIndex {
   record Story(long timestamp, String storyId) {}
 
   private final BandIndex bands;
+  private final int maxReports;
   /** Per slot: when the report was written, its id, its fingerprint (when it has one). */
   private long[] times = new long[16];
   private String[] ids = new String[16];
@@ -51,24 +56,31 @@ final class DedupIndex {
   private final LongArrayFIFOQueue storyTimesByArrival = new LongArrayFIFOQueue();
   private final ObjectArrayFIFOQueue<String> storyIdsByArrival = new ObjectArrayFIFOQueue<>();
 
-  /** For signatures of {@code bands} LSH bands. */
-  DedupIndex(int bands) {
+  /** For signatures of {@code bands} LSH bands, holding at most {@code maxReports} reports. */
+  DedupIndex(int bands, int maxReports) {
     this.bands = new BandIndex(bands);
+    this.maxReports = maxReports;
     latestSlot.defaultReturnValue(NONE);
     byFingerprint.defaultReturnValue(NONE);
     storyTimes.defaultReturnValue(Long.MIN_VALUE);
   }
 
-  void addReport(Report report) {
-    addReport(report.timestamp(), report.reportId(), report.fingerprint(), report.bandKeys());
+  int addReport(Report report) {
+    return addReport(report.timestamp(), report.reportId(), report.fingerprint(), report.bandKeys());
   }
 
   /**
    * Adds a report, which is then the latest with its id and fingerprint ({@code fingerprint} is
    * {@link DedupText#fingerprint}'s hex, or null or empty for a report without words). Reports leave in the
    * order they were added.
+   *
+   * @return how many of the oldest reports it forgot to make room, before their retention ended (0 or 1)
    */
-  void addReport(long timestamp, String reportId, String fingerprint, long[] bandKeys) {
+  int addReport(long timestamp, String reportId, String fingerprint, long[] bandKeys) {
+    int forgotten = 0;
+    for (; slotsByArrival.size() >= maxReports; forgotten++) {
+      forget(slotsByArrival.dequeueInt());
+    }
     int slot = freeSlots.isEmpty() ? newSlot() : freeSlots.popInt();
     times[slot] = timestamp;
     ids[slot] = reportId;
@@ -80,6 +92,7 @@ final class DedupIndex {
     bands.add(slot, bandKeys);
     latestSlot.put(reportId, slot);
     slotsByArrival.enqueue(slot);
+    return forgotten;
   }
 
   private int newSlot() {
@@ -104,6 +117,9 @@ final class DedupIndex {
     int canonical = latestSlot.getInt(storyId);
     if (canonical != NONE) {
       storyId = ids[canonical]; // one String for the story and its canonical report, read apart from the stores
+    }
+    while (storyTimesByArrival.size() >= maxReports) {
+      forgetOldestStoryUpdate();
     }
     storyTimes.mergeLong(storyId, timestamp, Math::max);
     storyTimesByArrival.enqueue(timestamp);
@@ -141,8 +157,13 @@ final class DedupIndex {
       forget(slotsByArrival.dequeueInt());
     }
     while (!storyTimesByArrival.isEmpty() && storyTimesByArrival.firstLong() < cutoff) {
-      storyTimes.remove(storyIdsByArrival.dequeue(), storyTimesByArrival.dequeueLong());
+      forgetOldestStoryUpdate();
     }
+  }
+
+  /** The story leaves with its latest update; an earlier update leaves alone. */
+  private void forgetOldestStoryUpdate() {
+    storyTimes.remove(storyIdsByArrival.dequeue(), storyTimesByArrival.dequeueLong());
   }
 
   private void forget(int slot) {
@@ -153,6 +174,11 @@ final class DedupIndex {
     bands.remove(slot);
     ids[slot] = null;
     freeSlots.add(slot);
+  }
+
+  /** When the oldest remembered report was written, or null when none is. */
+  Long oldestReportTime() {
+    return slotsByArrival.isEmpty() ? null : times[slotsByArrival.firstInt()];
   }
 
   /** Remembered report ids. */

@@ -5,11 +5,13 @@ import io.lodestone.schemas.Dedup;
 import io.lodestone.schemas.DedupMethod;
 import io.lodestone.schemas.DuplicateNotice;
 import io.lodestone.schemas.NewsReport;
+import io.lodestone.streams.StreamsAppConfig;
 import io.lodestone.streams.process.NormalizedReport;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
+import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.KeyValue;
@@ -38,6 +40,10 @@ public final class DeduplicateProcessor implements Processor<String, NormalizedR
   private static final Logger LOG = LoggerFactory.getLogger(DeduplicateProcessor.class);
   /** The fingerprint of a report without words: such a report is never a duplicate. */
   private static final String NO_CONTENT = "";
+  /** Scope of the deduplicator's sensors (one per outcome, with a rate and a total). */
+  private static final String METRIC_SCOPE = "lodestone-dedup";
+  /** Kafka Streams' group of those metrics: "stream-" + scope + "-metrics". */
+  public static final String METRIC_GROUP = "stream-" + METRIC_SCOPE + "-metrics";
 
   private final DedupSettings settings;
   private final MinHasher hasher;
@@ -48,6 +54,10 @@ public final class DeduplicateProcessor implements Processor<String, NormalizedR
   private Sensor canonicals;
   private Sensor duplicates;
   private Sensor redeliveries;
+  private Sensor forgottenEarly;
+  private boolean warnedForgetting;
+  /** Reports forgotten early since the last warning about it. */
+  private long forgottenSinceWarning;
 
   public DeduplicateProcessor(DedupSettings settings) {
     this.settings = settings;
@@ -64,29 +74,33 @@ public final class DeduplicateProcessor implements Processor<String, NormalizedR
     this.canonicals = sensor("canonical");
     this.duplicates = sensor("duplicate");
     this.redeliveries = sensor("redelivery");
+    this.forgottenEarly = sensor("forgotten-early");
     rebuildIndex();
   }
 
   private Sensor sensor(String outcome) {
-    return context.metrics().addRateTotalSensor("lodestone-dedup", "deduplicate", outcome, Sensor.RecordingLevel.INFO);
+    return context.metrics().addRateTotalSensor(METRIC_SCOPE, "deduplicate", outcome, Sensor.RecordingLevel.INFO);
   }
 
   /**
    * The index is derived from the stores, which are restored from their changelogs before init. Built
    * anew: Kafka Streams calls init again on the same processor when it revives a task (closed dirty, e.g.
-   * after an aborted transaction, and restored), and the index must not keep what was rolled back.
+   * after an aborted transaction, and restored), and the index must not keep what was rolled back. The
+   * stores keep every report of the retention window on disk; the index takes the newest it can hold.
    */
   private void rebuildIndex() {
     long started = System.nanoTime();
-    index = new DedupIndex(settings.bands());
-    List<DedupIndex.Report> remembered = inTimeOrder(reports, (id, time, report) -> new DedupIndex.Report(time, id,
-        report.fingerprint(), hasher.bandKeys(report.signature())), DedupIndex.Report::timestamp);
-    remembered.forEach(index::addReport);
-    inTimeOrder(stories, (id, time, story) -> new DedupIndex.Story(time, id), DedupIndex.Story::timestamp)
-        .forEach(index::addStory);
-    if (!remembered.isEmpty()) {
-      LOG.info("dedup index rebuilt from {} remembered reports in task {} in {} ms", remembered.size(), context.taskId(),
-          (System.nanoTime() - started) / 1_000_000);
+    index = new DedupIndex(settings.bands(), settings.maxReports());
+    warnedForgetting = false;
+    forgottenSinceWarning = 0;
+    Newest reports = addNewest(this.reports, (id, time, report) -> new DedupIndex.Report(time, id,
+        report.fingerprint(), hasher.bandKeys(report.signature())), DedupIndex.Report::timestamp, index::addReport);
+    addNewest(stories, (id, time, story) -> new DedupIndex.Story(time, id), DedupIndex.Story::timestamp, index::addStory);
+    if (reports.stored() > 0) {
+      LOG.info("dedup index rebuilt from {} remembered reports in task {} in {} ms{}", reports.added(), context.taskId(),
+          (System.nanoTime() - started) / 1_000_000, reports.added() < reports.stored()
+              ? " (the newest of " + reports.stored() + " in the stores: " + StreamsAppConfig.DEDUP_MAX_REPORTS + " is "
+                  + settings.maxReports() + ")" : "");
     }
   }
 
@@ -96,18 +110,40 @@ public final class DeduplicateProcessor implements Processor<String, NormalizedR
     E of(String key, long time, V value);
   }
 
+  /** Entries a store held, and how many of them went into the index. */
+  private record Newest(long stored, int added) {}
+
   /**
-   * A store's entries as index entries, sorted by time (the store iterates segment by segment, each in key
-   * order). Each entry is converted as it is read, so the store's values (a signature of ~1 KB each) are
-   * never all in memory at once: with hundreds of thousands of remembered reports they would not fit.
+   * Adds the newest {@code dedup.max.reports} entries of a store to the index, oldest first. The store iterates
+   * segment by segment, each in key order, so the entries wait in a heap ordered by time, and one older than all
+   * that wait in a full heap is skipped unconverted. Each entry is converted as it is read, so the store's values
+   * (a signature of ~1 KB each) are never all in memory at once: with hundreds of thousands of remembered reports
+   * they would not fit.
    */
-  private static <V, E> List<E> inTimeOrder(WindowStore<String, V> store, IndexEntry<V, E> entry, ToLongFunction<E> time) {
-    List<E> entries = new ArrayList<>();
+  private <V, E> Newest addNewest(WindowStore<String, V> store, IndexEntry<V, E> entry, ToLongFunction<E> time,
+      Consumer<E> add) {
+    int max = settings.maxReports();
+    PriorityQueue<E> newest = new PriorityQueue<>(Comparator.comparingLong(time));
+    long stored = 0;
     try (KeyValueIterator<Windowed<String>, V> all = store.all()) {
-      all.forEachRemaining(kv -> entries.add(entry.of(kv.key.key(), kv.key.window().start(), kv.value)));
+      while (all.hasNext()) {
+        KeyValue<Windowed<String>, V> kv = all.next();
+        stored++;
+        long at = kv.key.window().start();
+        if (newest.size() == max && at <= time.applyAsLong(newest.peek())) {
+          continue;
+        }
+        newest.add(entry.of(kv.key.key(), at, kv.value));
+        if (newest.size() > max) {
+          newest.poll();
+        }
+      }
     }
-    entries.sort(Comparator.comparingLong(time));
-    return entries;
+    int added = newest.size();
+    while (!newest.isEmpty()) {
+      add.accept(newest.poll());
+    }
+    return new Newest(stored, added);
   }
 
   @Override
@@ -214,7 +250,21 @@ public final class DeduplicateProcessor implements Processor<String, NormalizedR
 
   private void remember(String id, String storyId, Content content, long timestamp) {
     reports.put(id, new RememberedReport(storyId, content.fingerprint, content.signature), timestamp);
-    index.addReport(timestamp, id, content.fingerprint.equals(NO_CONTENT) ? null : content.fingerprint, content.bandKeys);
+    int forgotten = index.addReport(timestamp, id, content.fingerprint.equals(NO_CONTENT) ? null : content.fingerprint,
+        content.bandKeys);
+    for (int i = 0; i < forgotten; i++) {
+      forgottenEarly.record();
+    }
+    forgottenSinceWarning += forgotten;
+    if (forgotten > 0 && (!warnedForgetting || forgottenSinceWarning >= settings.maxReports())) {
+      // once when it starts, then each time as many reports as the index holds have left early
+      warnedForgetting = true;
+      forgottenSinceWarning = 0;
+      LOG.warn("dedup index full ({} reports, {}): the oldest are forgotten before {} ends, so it now reaches back "
+              + "only to {}; give the app more heap and raise {} to remember the whole window", settings.maxReports(),
+          StreamsAppConfig.DEDUP_MAX_REPORTS, StreamsAppConfig.DEDUP_RETENTION_MS,
+          Instant.ofEpochMilli(index.oldestReportTime()), StreamsAppConfig.DEDUP_MAX_REPORTS);
+    }
   }
 
   /** Moves the story to the latest record time, so that it is remembered as long as its latest copy. */

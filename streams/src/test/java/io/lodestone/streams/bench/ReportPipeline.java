@@ -26,7 +26,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * The topology's per-record processing without Kafka around it: the same processors, the dedup
  * processor on real persistent (RocksDB) window stores, changelogging off (no broker to log to).
  */
-final class ReportPipeline implements AutoCloseable {
+public final class ReportPipeline implements AutoCloseable {
   // The stateless stages live as long as the JVM, as in the app, whose stream thread keeps them (and the
   // classifier's memo of stemmed words) for its lifetime; only the dedup state is new per pipeline.
   private static final NormalizeProcessor NORMALIZE = new NormalizeProcessor();
@@ -38,7 +38,7 @@ final class ReportPipeline implements AutoCloseable {
   private final StateStore stories;
   private long streamTime;
 
-  ReportPipeline(File stateDir, Map<String, Object> overrides) {
+  public ReportPipeline(File stateDir, Map<String, Object> overrides) {
     // Avro builds Lodestone's records only once the schemas' serde has marked their classes trusted, as the
     // topology's serdes do when they load.
     TopologySerdes.embedded();
@@ -59,7 +59,7 @@ final class ReportPipeline implements AutoCloseable {
   }
 
   /** Normalize, deduplicate, and enrich and classify a canonical report; null for a copy. */
-  EnrichedReport process(NewsReport report) {
+  public EnrichedReport process(NewsReport report) {
     long time = report.getFetchedAt().toEpochMilli();
     streamTime = Math.max(streamTime, time);
     context.setCurrentStreamTimeMs(streamTime);

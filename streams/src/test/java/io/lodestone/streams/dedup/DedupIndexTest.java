@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class DedupIndexTest {
   private static final int BANDS = 3;
-  private final DedupIndex index = new DedupIndex(BANDS);
+  private final DedupIndex index = new DedupIndex(BANDS, Integer.MAX_VALUE);
 
   @Test
   void findsReportsByIdFingerprintAndSharedBandKey() {
@@ -92,6 +92,34 @@ class DedupIndexTest {
     assertThat(index.storyTime("s")).isEqualTo(20L);
     index.expireBefore(25);
     assertThat(index.storyTime("s")).isNull();
+  }
+
+  @Test
+  void holdsAtMostMaxReportsAndForgetsTheOldestFirst() {
+    DedupIndex small = new DedupIndex(BANDS, 2);
+    assertThat(small.addReport(10, "a", fingerprint(1), new long[] {1, 2, 3})).isZero();
+    assertThat(small.addReport(20, "b", fingerprint(2), new long[] {1, 5, 6})).isZero();
+
+    assertThat(small.addReport(30, "c", fingerprint(3), new long[] {1, 8, 9})).isEqualTo(1);
+    assertThat(small.reportTime("a")).isNull();
+    assertThat(small.byFingerprint(fingerprint(1))).isNull();
+    assertThat(small.candidates(new long[] {1, 2, 3})).containsExactly("c", "b");
+    assertThat(small.oldestReportTime()).isEqualTo(20L);
+    assertThat(small.reports()).isEqualTo(2);
+  }
+
+  @Test
+  void holdsAtMostMaxStoryUpdatesAndAStoryLeavesWithItsLatest() {
+    DedupIndex small = new DedupIndex(BANDS, 2);
+    small.addStory(10, "s");
+    small.addStory(20, "t");
+    small.addStory(30, "s");
+
+    assertThat(small.storyTime("s")).isEqualTo(30L);
+    assertThat(small.storyTime("t")).isEqualTo(20L);
+    small.addStory(40, "u");
+    assertThat(small.storyTime("t")).isNull();
+    assertThat(small.storyTime("s")).isEqualTo(30L);
   }
 
   /** Against a plain model over many reports with shared keys, expiring as it goes (slots are reused). */
