@@ -2,7 +2,6 @@ package io.lodestone.streams;
 
 import io.lodestone.core.config.CommonOptions;
 import io.lodestone.core.config.ConfigSources;
-import io.lodestone.streams.dedup.DedupSettings;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -27,6 +26,15 @@ public final class StreamsAppConfig extends AbstractConfig {
   public static final String DEDUP_LSH_ROWS = "dedup.lsh.rows";
   public static final String DEDUP_STORE = "dedup.store";
   public static final String DEDUP_MAX_REPORTS = "dedup.max.reports";
+  /** Share of the maximum heap that {@code dedup.max.reports} 0 gives the dedup index, in percent. */
+  public static final int DEDUP_HEAP_PERCENT = 60;
+  /**
+   * Heap per remembered report that {@code dedup.max.reports} 0 counts, with room to spare: {@code DedupStateFootprint}
+   * measured 1,320 bytes in the pipeline with 40,000 reports, and the running app 850 with 743,359 and 640 with
+   * 1,298,816 (streams/README.md). The room goes to the rebuild, which holds the newest reports' band keys before the
+   * index takes them, and to the garbage collector.
+   */
+  public static final int DEDUP_HEAP_BYTES_PER_REPORT = 1_300;
   public static final String STORE_ROCKSDB = "rocksdb";
   public static final String STORE_IN_MEMORY = "in-memory";
   public static final String TAXONOMY_FILE = "taxonomy.file";
@@ -63,8 +71,8 @@ public final class StreamsAppConfig extends AbstractConfig {
       .define(DEDUP_MAX_REPORTS, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
           "Most reports the dedup index keeps in the Java heap. When more arrive within dedup.retention.ms, the oldest are "
               + "forgotten early (logged, and counted by the forgotten-early metric), so that the app never runs out of heap. "
-              + "0 sizes it to the heap: " + DedupSettings.HEAP_PERCENT + "% of the maximum heap at "
-              + DedupSettings.HEAP_BYTES_PER_REPORT + " bytes per report, about 740,000 reports for 1,536 MB.")
+              + "0 sizes it to the heap: " + DEDUP_HEAP_PERCENT + "% of the maximum heap at "
+              + DEDUP_HEAP_BYTES_PER_REPORT + " bytes per report, about 740,000 reports for 1,536 MB.")
       .define(TAXONOMY_FILE, Type.STRING, "", Importance.MEDIUM,
           "Theme taxonomy (YAML) to classify with; empty uses the one bundled in the jar. Analysts edit a copy and "
               + "restart the streams app (or run ./lodestone process) to apply it, without a rebuild.")

@@ -9,16 +9,6 @@ import java.time.Duration;
  */
 public record DedupSettings(Duration retention, double threshold, int shingleSize, int bins, int bands, int rows,
     boolean inMemory, int maxReports) {
-  /** Share of the maximum heap that {@code dedup.max.reports} 0 gives the index, in percent. */
-  public static final int HEAP_PERCENT = 60;
-  /**
-   * Heap per remembered report, with room to spare: {@code DedupStateFootprint} measured 1,320 bytes in the pipeline
-   * with 40,000 reports, and the running app 850 with 743,359 and 640 with 1,298,816 (streams/README.md). The
-   * room goes to the rebuild, which holds the newest reports' band keys before the index takes them, and to the
-   * garbage collector.
-   */
-  public static final int HEAP_BYTES_PER_REPORT = 1_300;
-
   public static DedupSettings from(StreamsAppConfig config) {
     int maxReports = config.getInt(StreamsAppConfig.DEDUP_MAX_REPORTS);
     return new DedupSettings(Duration.ofMillis(config.getLong(StreamsAppConfig.DEDUP_RETENTION_MS)),
@@ -31,7 +21,8 @@ public record DedupSettings(Duration retention, double threshold, int shingleSiz
 
   /** How many reports the index may hold in a heap of {@code maxHeapBytes}. */
   static int reportsFitting(long maxHeapBytes) {
-    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, maxHeapBytes / 100 * HEAP_PERCENT / HEAP_BYTES_PER_REPORT));
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE,
+        maxHeapBytes / 100 * StreamsAppConfig.DEDUP_HEAP_PERCENT / StreamsAppConfig.DEDUP_HEAP_BYTES_PER_REPORT));
   }
 
   public MinHasher minHasher() {
