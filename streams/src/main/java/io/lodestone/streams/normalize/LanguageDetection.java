@@ -63,7 +63,7 @@ final class LanguageDetection {
 
   /** ISO 639-1 code of the text's language, or null when the text is too short or ambiguous. */
   String detect(String text) {
-    if (isPlainlyEnglish(text, fastPathWords) || isPlainlyEnglish(text, Integer.MAX_VALUE)) {
+    if (isPlainlyEnglish(text)) {
       return "en";
     }
     String sample = text.length() <= sampleChars ? text : text.substring(0, sampleChars);
@@ -72,17 +72,18 @@ final class LanguageDetection {
   }
 
   /**
-   * Latin script only and enough of the first {@code maxWords} words are English function words ("the",
-   * "of", "said"). Once a share of {@code maxWords} is counted the answer can only be yes, unless a
-   * letter of another script follows among those words, so only that is still looked for.
+   * Latin script only, and English function words ("the", "of", "said") make the fast path's share of the
+   * first {@code fastPathWords} words, or else of the whole text, read on in the same pass. Once the first
+   * words hold enough function words the answer can only be yes, unless a letter of another script follows
+   * among them, so only that is still looked for until the first words are read.
    */
-  boolean isPlainlyEnglish(String text, int maxWords) {
+  boolean isPlainlyEnglish(String text) {
     int words = 0;
     int functionWords = 0;
-    double enough = Math.max(8, fastPathShare * maxWords); // beyond this many the share cannot fall short
+    double enough = Math.max(8, fastPathShare * fastPathWords); // beyond this many the first words' share cannot fall short
     char[] word = new char[longestFunctionWord];
     int length = 0;
-    for (int i = 0; i <= text.length() && words < maxWords; i++) {
+    for (int i = 0; i <= text.length(); i++) {
       char c = i < text.length() ? text.charAt(i) : ' ';
       if (c < ASCII ? ASCII_LETTER[c] : Character.isLetter(c)) {
         if (c > '\u024F') {
@@ -94,12 +95,20 @@ final class LanguageDetection {
         length++;
       } else if (length > 0) {
         words++;
-        if (functionWords < enough && length <= word.length && englishFunctionWords.contains(word, 0, length)) {
+        boolean counted = words > fastPathWords || functionWords < enough;
+        if (counted && length <= word.length && englishFunctionWords.contains(word, 0, length)) {
           functionWords++;
         }
         length = 0;
+        if (words == fastPathWords && englishShare(words, functionWords)) {
+          return true;
+        }
       }
     }
+    return englishShare(words, functionWords);
+  }
+
+  private boolean englishShare(int words, int functionWords) {
     return words >= 8 && functionWords >= fastPathShare * words;
   }
 
