@@ -33,6 +33,9 @@ class MineralAndOrganizationTest {
     assertThat(minerals("the ree was tall")).isEmpty();
     assertThat(minerals("This will lead to higher prices")).isEmpty();
     assertThat(minerals("lead and zinc concentrates")).containsExactly("lead", "zinc");
+    assertThat(minerals("Lead stocks held by refiners rose; production of lead fell")).containsExactly("lead");
+    assertThat(minerals("the Commission said the Soviet Union is dumping mercury")).containsExactly("mercury");
+    assertThat(minerals("Mercury Entertainment Corp and the Mercury Sable")).isEmpty();
   }
 
   @Test
