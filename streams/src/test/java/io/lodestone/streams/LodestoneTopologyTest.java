@@ -10,6 +10,8 @@ import io.lodestone.core.config.CommonOptions;
 import io.lodestone.schemas.DedupMethod;
 import io.lodestone.schemas.DuplicateNotice;
 import io.lodestone.schemas.NewsReport;
+import io.lodestone.schemas.ThemeScore;
+import io.lodestone.streams.offline.OfflineJson;
 import io.lodestone.streams.offline.OfflineResult;
 import io.lodestone.streams.offline.OfflineTopology;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +66,19 @@ class LodestoneTopologyTest {
     assertThat(notice.getCanonicalSourcesSeen()).containsExactly("wire", "herald");
     assertThat(notice.getCanonicalPublishedAt()).isEqualTo(original.getPublishedAt());
     assertThat(notice.getSource().getName()).isEqualTo("herald");
+  }
+
+  @Test
+  void aDuplicateCarriesItsOwnEnrichmentForPerStoryJoins() {
+    String body = "The refinery will process cobalt hydroxide from Congo. " + text(2, 300);
+    OfflineResult canonical = topology.process(report("a1", "wire", "Cobalt refinery opens", body, T0));
+    OfflineResult copy = topology.process(report("b2", "herald", "Cobalt refinery opens", body, T0.plusSeconds(60)));
+
+    assertThat(copy.enriched()).isNull();
+    assertThat(copy.duplicate().getDuplicateOf()).isEqualTo("a1");
+    assertThat(canonical.enrichment().themes()).extracting(ThemeScore::getId).contains("refining-processing");
+    assertThat(copy.enrichment()).isEqualTo(canonical.enrichment());
+    assertThat(OfflineJson.line(copy)).contains("\"duplicate_of\":\"a1\"", "\"refining-processing\"", "\"cobalt\"");
   }
 
   @Test

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lodestone.schemas.CountryMention;
-import io.lodestone.schemas.EnrichedReport;
 import io.lodestone.schemas.Entities;
 import io.lodestone.schemas.MineralMention;
 import io.lodestone.schemas.MoneyAmount;
@@ -15,8 +14,9 @@ import io.lodestone.schemas.ThemeScore;
 /**
  * One JSON object per processed input: id, url, duplicate_of, similarity, dedup_method, language,
  * relevance, themes (id, score, evidence), countries, minerals, organizations, amounts, quantities. A
- * duplicate is not enriched (its story's canonical report is), so its enrichment fields are null; a
- * re-delivered report carries {@code "dropped"}, a dead-lettered one {@code "error"}.
+ * duplicate carries its own enrichment ({@link OfflineResult#enrichment()}), so that every story's line joins
+ * with per-story labels; a re-delivered report (enrichment fields null) carries {@code "dropped"}, a
+ * dead-lettered one {@code "error"}.
  */
 public final class OfflineJson {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,8 +35,8 @@ public final class OfflineJson {
       out.putNull("duplicate_of");
       out.putNull("similarity");
     }
-    if (result.enriched() != null) {
-      enrichment(out, result.enriched());
+    if (result.enrichment() != null) {
+      enrichment(out, result.enrichment());
     } else {
       for (String field : new String[] {"language", "relevance", "themes", "countries", "minerals", "organizations",
           "amounts", "quantities"}) {
@@ -51,15 +51,15 @@ public final class OfflineJson {
     return out.toString();
   }
 
-  private static void enrichment(ObjectNode out, EnrichedReport report) {
-    out.put("language", report.getLanguage());
-    out.put("relevance", report.getRelevance());
+  private static void enrichment(ObjectNode out, Enrichment report) {
+    out.put("language", report.language());
+    out.put("relevance", report.relevance());
     ArrayNode themes = out.putArray("themes");
-    for (ThemeScore theme : report.getThemes()) {
+    for (ThemeScore theme : report.themes()) {
       ObjectNode node = themes.addObject().put("id", theme.getId()).put("score", theme.getScore());
       theme.getEvidence().forEach(node.putArray("evidence")::add);
     }
-    Entities entities = report.getEntities();
+    Entities entities = report.entities();
     ArrayNode countries = out.putArray("countries");
     for (CountryMention country : entities.getCountries()) {
       countries.addObject().put("code", country.getCode()).put("name", country.getName()).put("mentions", country.getMentions());
