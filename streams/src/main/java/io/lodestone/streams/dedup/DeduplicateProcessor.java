@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides for each report whether it is the first-seen report of a story or a later copy: exact when
  * the report id or the content fingerprint was seen, near when a MinHash candidate from the LSH bands
- * has an estimated Jaccard similarity at or above the threshold. A copy goes out as a
+ * has an estimated Jaccard similarity at or above the threshold (the estimate capped by the most that the
+ * two shingle sets' sizes allow, {@link MinHasher#similarityBound}). A copy goes out as a
  * {@link DuplicateNotice} keyed by the canonical id, carrying the story's updated count and sources; a
  * canonical report goes on to enrichment. A report without a single word is never judged a copy.
  *
@@ -155,8 +156,9 @@ public final class DeduplicateProcessor implements Processor<String, NormalizedR
     index.expireBefore(cutoff);
 
     long[] words = Shingles.wordHashes(DedupText.of(normalized.text()));
-    Content content = new Content(words.length == 0 ? NO_CONTENT : DedupText.fingerprint(words),
-        hasher.signature(Shingles.of(words, settings.shingleSize())));
+    long[] shingles = Shingles.of(words, settings.shingleSize());
+    Content content = new Content(words.length == 0 ? NO_CONTENT : DedupText.fingerprint(words), hasher.signature(shingles),
+        Shingles.distinct(shingles));
     content.bandKeys = hasher.bandKeys(content.signature);
 
     RememberedReport known = remembered(id);
@@ -173,15 +175,17 @@ public final class DeduplicateProcessor implements Processor<String, NormalizedR
     }
   }
 
-  /** A report's fingerprint, signature and band keys. */
+  /** A report's fingerprint, signature, number of different shingles and band keys. */
   private static final class Content {
     final String fingerprint;
     final char[] signature;
+    final int shingles;
     long[] bandKeys;
 
-    Content(String fingerprint, char[] signature) {
+    Content(String fingerprint, char[] signature, int shingles) {
       this.fingerprint = fingerprint;
       this.signature = signature;
+      this.shingles = shingles;
     }
   }
 
@@ -197,7 +201,8 @@ public final class DeduplicateProcessor implements Processor<String, NormalizedR
       if (remembered == null) {
         continue;
       }
-      double similarity = MinHasher.similarity(content.signature, remembered.signature());
+      double similarity = Math.min(MinHasher.similarity(content.signature, remembered.signature()),
+          MinHasher.similarityBound(content.shingles, remembered.shingles()));
       if (similarity >= settings.threshold() && (best == null || similarity > best.similarity())) {
         best = new Match(candidate, remembered.storyId(), similarity, DedupMethod.MINHASH);
       }
@@ -249,7 +254,7 @@ public final class DeduplicateProcessor implements Processor<String, NormalizedR
   }
 
   private void remember(String id, String storyId, Content content, long timestamp) {
-    reports.put(id, new RememberedReport(storyId, content.fingerprint, content.signature), timestamp);
+    reports.put(id, new RememberedReport(storyId, content.fingerprint, content.signature, content.shingles), timestamp);
     int forgotten = index.addReport(timestamp, id, content.fingerprint.equals(NO_CONTENT) ? null : content.fingerprint,
         content.bandKeys);
     for (int i = 0; i < forgotten; i++) {

@@ -74,6 +74,19 @@ public final class MinHasher {
     return compared == 0 ? 0 : (double) equal / compared;
   }
 
+  /**
+   * The highest Jaccard similarity two sets of these sizes can have, the smaller size over the larger (all of the
+   * smaller set inside the larger); 1 when a size is unknown (0). MinHash's estimate has an error of a few hundredths,
+   * which near the threshold is enough to take a longer version of a story (an update with a paragraph added) for a
+   * copy of it; the sizes rule that out exactly.
+   */
+  public static double similarityBound(int shingles, int otherShingles) {
+    if (shingles == 0 || otherShingles == 0) {
+      return 1;
+    }
+    return (double) Math.min(shingles, otherShingles) / Math.max(shingles, otherShingles);
+  }
+
   public static boolean isEmpty(char[] signature) {
     for (char value : signature) {
       if (value != EMPTY) {

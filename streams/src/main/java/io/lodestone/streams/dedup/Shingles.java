@@ -68,6 +68,34 @@ public final class Shingles {
     return shingles;
   }
 
+  /**
+   * How many different shingles there are: the size of the set whose similarity MinHash estimates. An open-addressing
+   * set of the hashes (already mixed, so their low bits make the slot): a few microseconds for a 3 KB report, where
+   * sorting them took 15.
+   */
+  public static int distinct(long[] shingles) {
+    long[] table = new long[Integer.highestOneBit(Math.max(1, shingles.length)) << 2];
+    int mask = table.length - 1;
+    int count = 0;
+    boolean zero = false; // 0 marks a free slot, so a shingle hashing to 0 is counted apart
+    for (long shingle : shingles) {
+      if (shingle == 0) {
+        count += zero ? 0 : 1;
+        zero = true;
+        continue;
+      }
+      int slot = (int) shingle & mask;
+      while (table[slot] != 0 && table[slot] != shingle) {
+        slot = (slot + 1) & mask;
+      }
+      if (table[slot] == 0) {
+        table[slot] = shingle;
+        count++;
+      }
+    }
+    return count;
+  }
+
   /** MurmurHash3's 64-bit finalizer: every input bit affects every output bit. */
   static long mix(long h) {
     h ^= h >>> 33;
