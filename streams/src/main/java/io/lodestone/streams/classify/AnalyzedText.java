@@ -13,15 +13,22 @@ final class AnalyzedText {
 
   final String text;
   final boolean title;
-  private char[] codes = new char[64];
-  private int[] starts = new int[64];
-  private int[] ends = new int[64];
-  private int[] positions = new int[64];
+  private char[] codes;
+  private int[] starts;
+  private int[] ends;
+  private int[] positions;
   private int size;
 
   AnalyzedText(String text, boolean title) {
     this.text = text;
     this.title = title;
+    // sized for the words the text likely holds (news averages over 6 characters per word and space), so that a
+    // 3 KB body is not copied through five growing arrays
+    int capacity = 16 + text.length() / 5;
+    codes = new char[capacity];
+    starts = new int[capacity];
+    ends = new int[capacity];
+    positions = new int[capacity];
   }
 
   void add(char code, int start, int end) {

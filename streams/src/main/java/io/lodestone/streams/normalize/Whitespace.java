@@ -1,7 +1,7 @@
 package io.lodestone.streams.normalize;
 
 import java.text.Normalizer;
-import java.util.Arrays;
+import java.nio.CharBuffer;
 
 /**
  * Unicode NFC and whitespace clean-up in one pass: every kind of space (NBSP, thin, ideographic,
@@ -23,12 +23,13 @@ final class Whitespace {
 
   /** Lines trimmed, inner whitespace runs collapsed to one space, blank lines dropped. */
   static String collapse(String text) {
-    char[] in = text.toCharArray();
-    char[] out = new char[in.length];
+    int length = text.length();
+    char[] out = new char[length];
     int size = 0;
     boolean pendingSpace = false;
     boolean pendingNewline = false;
-    for (char c : in) {
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
       if (c > ' ' && c < '\u007F' || c > '\u00AD' && c < '\u1680') {
         // ordinary character: the common case, tested first
       } else if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
@@ -50,7 +51,7 @@ final class Whitespace {
       pendingSpace = false;
       out[size++] = c;
     }
-    return size == in.length && Arrays.equals(in, out) ? text : new String(out, 0, size);
+    return size == length && text.contentEquals(CharBuffer.wrap(out)) ? text : new String(out, 0, size);
   }
 
   private static boolean isSpace(char c) {
