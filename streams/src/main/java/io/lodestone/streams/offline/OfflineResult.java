@@ -9,7 +9,8 @@ import io.lodestone.schemas.EnrichedReport;
  * letter, or nothing (a re-delivered report dropped as already seen).
  *
  * @param enrichment the report's own themes and entities: the enriched report's for a canonical report, and for a
- *     duplicate (which the topology does not enrich) what the same stages find in it; null otherwise
+ *     duplicate given as a report (which the topology does not enrich) what the same stages find in it; null
+ *     otherwise (a duplicate given as raw bytes, a dropped re-delivery, a dead letter)
  */
 public record OfflineResult(String reportId, String url, EnrichedReport enriched, DuplicateNotice duplicate,
     DeadLetter deadLetter, Enrichment enrichment) {
