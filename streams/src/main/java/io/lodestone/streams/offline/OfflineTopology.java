@@ -4,18 +4,13 @@ import io.lodestone.core.config.CommonOptions;
 import io.lodestone.schemas.DeadLetter;
 import io.lodestone.schemas.DuplicateNotice;
 import io.lodestone.schemas.EnrichedReport;
-import io.lodestone.schemas.Entities;
 import io.lodestone.schemas.NewsReport;
 import io.lodestone.streams.LodestoneTopology;
 import io.lodestone.streams.StreamsAppConfig;
 import io.lodestone.streams.TopologySerdes;
 import io.lodestone.streams.app.StreamsApp;
-import io.lodestone.streams.classify.Classification;
 import io.lodestone.streams.classify.ThemeClassifier;
 import io.lodestone.streams.deadletter.DeadLetters;
-import io.lodestone.streams.enrich.EntityExtractor;
-import io.lodestone.streams.process.NormalizeProcessor;
-import io.lodestone.streams.process.NormalizedReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,9 +50,7 @@ public final class OfflineTopology implements AutoCloseable {
   private final TestOutputTopic<String, DuplicateNotice> duplicates;
   private final TestOutputTopic<byte[], DeadLetter> deadLetters;
   private final String deadLetterTopic;
-  private final NormalizeProcessor normalize = new NormalizeProcessor();
-  private final EntityExtractor extractor = new EntityExtractor();
-  private final ThemeClassifier classifier;
+  private final EnrichmentStages stages;
 
   /** The topology with registry-free serdes and a temporary state directory. */
   public OfflineTopology(StreamsAppConfig config) {
@@ -83,7 +76,7 @@ public final class OfflineTopology implements AutoCloseable {
     props.putAll(StreamsApp.deadLetterProperties(offline));
     props.put(DeadLetters.SERIALIZER, serdes.deadLetter().serializer());
     this.driver = new TopologyTestDriver(LodestoneTopology.buildTopology(offline, serdes), props);
-    this.classifier = ThemeClassifier.fromFile(offline.getString(StreamsAppConfig.TAXONOMY_FILE));
+    this.stages = new EnrichmentStages(ThemeClassifier.fromFile(offline.getString(StreamsAppConfig.TAXONOMY_FILE)));
     this.raw = driver.createInputTopic(offline.getString(CommonOptions.TOPIC_RAW), new StringSerializer(),
         serdes.newsReport().serializer());
     this.rawBytes = driver.createInputTopic(offline.getString(CommonOptions.TOPIC_RAW), new ByteArraySerializer(),
@@ -108,7 +101,7 @@ public final class OfflineTopology implements AutoCloseable {
     // The topology enriches a story once, in its canonical report. Offline output is joined with labels per story,
     // so a copy gets its own themes and entities here, from the same stages outside the topology.
     return result.isDuplicate() ? new OfflineResult(result.reportId(), result.url(), null, result.duplicate(), null,
-        enrichmentOf(report)) : result;
+        stages.enrich(report)) : result;
   }
 
   /** Processes a raw record as bytes (for records that may not even be a NewsReport). */
@@ -124,13 +117,6 @@ public final class OfflineTopology implements AutoCloseable {
     boolean anyDeadLetter = driver.producedTopicNames().contains(deadLetterTopic) && !deadLetters.isEmpty();
     DeadLetter letter = anyDeadLetter ? deadLetters.readValue() : null;
     return new OfflineResult(id, url, report, notice, letter, report == null ? null : Enrichment.of(report));
-  }
-
-  private Enrichment enrichmentOf(NewsReport report) {
-    NormalizedReport normalized = normalize.normalize(report);
-    Entities entities = extractor.extract(normalized.text());
-    Classification classification = classifier.classify(normalized.text(), entities);
-    return new Enrichment(normalized.language(), classification.relevance(), classification.themes(), entities);
   }
 
   @Override

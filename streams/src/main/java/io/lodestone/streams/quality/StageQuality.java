@@ -2,13 +2,11 @@ package io.lodestone.streams.quality;
 
 import io.lodestone.schemas.CountryMention;
 import io.lodestone.schemas.Entities;
-import io.lodestone.schemas.NormalizedText;
-import io.lodestone.streams.classify.Classification;
 import io.lodestone.streams.classify.ThemeClassifier;
 import io.lodestone.streams.classify.quality.ThemeEvaluation;
-import io.lodestone.streams.enrich.EntityExtractor;
 import io.lodestone.streams.enrich.quality.CountryEvaluation;
-import io.lodestone.streams.normalize.TextNormalizer;
+import io.lodestone.streams.offline.Enrichment;
+import io.lodestone.streams.offline.EnrichmentStages;
 import io.lodestone.streams.offline.ReutersReports;
 import io.lodestone.streams.offline.ReutersStory;
 import io.lodestone.schemas.ThemeScore;
@@ -23,18 +21,16 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The figures of the enrich and classify stages on a Reuters corpus, from the same normalizer,
- * extractor and classifier the topology runs, applied to every story (duplicates included, since the
+ * The figures of the enrich and classify stages on a Reuters corpus, from the same stages ({@link EnrichmentStages}),
+ * as the topology runs them, applied to every story (duplicates included, since the
  * labels are per story): countries against the PLACES labels, relevance on earnings and metal stories,
  * and theme macro-F1 against the annotators of {@code theme-labels/} when that directory exists.
  */
 final class StageQuality {
-  private final TextNormalizer normalizer = new TextNormalizer();
-  private final EntityExtractor extractor = new EntityExtractor();
-  private final ThemeClassifier classifier;
+  private final EnrichmentStages stages;
 
   StageQuality(ThemeClassifier classifier) {
-    this.classifier = classifier;
+    this.stages = new EnrichmentStages(classifier);
   }
 
   List<QualityFigure> measure(List<ReutersStory> stories, Path themeLabels) throws IOException {
@@ -45,12 +41,11 @@ final class StageQuality {
     int metal = 0;
     int metalWithMineralAndTheme = 0;
     for (ReutersStory story : stories) {
-      NormalizedText text = normalizer.normalize(ReutersReports.of(story));
-      Entities entities = extractor.extract(text);
-      Classification classification = classifier.classify(text, entities);
-      boolean themed = !classification.themes().isEmpty();
+      Enrichment enrichment = stages.enrich(ReutersReports.of(story));
+      Entities entities = enrichment.entities();
+      boolean themed = !enrichment.themes().isEmpty();
       countries.add(story.places(), entities.getCountries().stream().map(CountryMention::getCode).toList());
-      themes.put(story.newId(), classification.themes().stream().map(ThemeScore::getId).collect(Collectors.toSet()));
+      themes.put(story.newId(), enrichment.themes().stream().map(ThemeScore::getId).collect(Collectors.toSet()));
       if (story.topics().equals(List.of("earn"))) {
         earn++;
         earnWithoutTheme += themed ? 0 : 1;

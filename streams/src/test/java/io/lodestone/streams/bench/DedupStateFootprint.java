@@ -2,6 +2,7 @@ package io.lodestone.streams.bench;
 
 import io.lodestone.schemas.EnrichedReport;
 import io.lodestone.schemas.NewsReport;
+import io.lodestone.streams.ReportPipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

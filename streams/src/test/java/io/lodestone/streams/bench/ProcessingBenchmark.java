@@ -1,6 +1,7 @@
 package io.lodestone.streams.bench;
 
 import io.lodestone.schemas.NewsReport;
+import io.lodestone.streams.ReportPipeline;
 import io.lodestone.streams.TestReports;
 import java.io.IOException;
 import java.nio.file.Files;

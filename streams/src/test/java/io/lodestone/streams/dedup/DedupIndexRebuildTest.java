@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lodestone.schemas.NewsReport;
 import io.lodestone.streams.StreamsAppConfig;
-import io.lodestone.streams.bench.ReportPipeline;
+import io.lodestone.streams.ReportPipeline;
 import java.io.File;
 import java.time.Instant;
 import java.util.List;

@@ -1,10 +1,7 @@
-package io.lodestone.streams.bench;
+package io.lodestone.streams;
 
 import io.lodestone.schemas.EnrichedReport;
 import io.lodestone.schemas.NewsReport;
-import io.lodestone.streams.StreamsAppConfig;
-import io.lodestone.streams.TestReports;
-import io.lodestone.streams.TopologySerdes;
 import io.lodestone.streams.dedup.DedupOutcome;
 import io.lodestone.streams.dedup.DedupSettings;
 import io.lodestone.streams.dedup.DedupStores;
