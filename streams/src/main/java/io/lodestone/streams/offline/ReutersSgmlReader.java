@@ -96,7 +96,8 @@ public final class ReutersSgmlReader {
   }
 
   private static Instant date(String raw) {
-    String text = raw.strip();
+    // a few stories have two spaces between the day and the time ("3-MAR-1987  09:15:05.40")
+    String text = raw.strip().replaceAll("\\s+", " ");
     int fraction = text.lastIndexOf('.');
     if (fraction > 0) {
       text = text.substring(0, fraction);

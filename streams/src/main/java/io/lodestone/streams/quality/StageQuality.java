@@ -15,9 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -68,21 +70,30 @@ final class StageQuality {
     return figures;
   }
 
-  /** Macro-F1 against each annotator (themes with at least 3 labelled stories), averaged over annotators. */
+  /**
+   * Macro-F1 against each annotator (themes with at least 3 labelled stories), averaged over annotators. Only labelled
+   * stories that are in the corpus count: a label file may cover more stories than the corpus given.
+   */
   private static QualityFigure themeAgreement(Map<Integer, Set<String>> themes, Path labels) throws IOException {
-    List<Double> macros = new ArrayList<>();
+    List<String> macros = new ArrayList<>();
+    double sum = 0;
+    Set<Integer> labelled = new TreeSet<>();
     List<Path> annotators;
     try (var files = Files.list(labels)) {
       annotators = files.filter(f -> f.getFileName().toString().matches("annotator-.*\\.json")).sorted().toList();
     }
     for (Path annotator : annotators) {
       Map<Integer, Set<String>> gold = ThemeEvaluation.readLabels(annotator);
-      Map<Integer, Set<String>> predicted = new TreeMap<>(themes);
-      predicted.keySet().retainAll(gold.keySet());
-      macros.add(ThemeEvaluation.f1(predicted, gold, id -> true).macro());
+      labelled.addAll(gold.keySet());
+      gold.keySet().retainAll(themes.keySet());
+      double macro = ThemeEvaluation.f1(themes, gold, id -> true).macro();
+      macros.add(String.format(Locale.ROOT, "%.4f", macro));
+      sum += macro;
     }
-    double mean = macros.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-    return QualityFigure.atLeast("theme macro-F1 against " + annotators.size() + " annotators " + macros, mean, 0.85);
+    int inCorpus = (int) labelled.stream().filter(themes::containsKey).count();
+    String stories = inCorpus == labelled.size() ? inCorpus + " stories" : inCorpus + " of " + labelled.size() + " labelled stories in the corpus";
+    return QualityFigure.atLeast("theme macro-F1 against " + annotators.size() + " annotators (" + String.join(", ", macros)
+        + "; " + stories + ")", annotators.isEmpty() ? 0 : sum / annotators.size(), 0.85);
   }
 
   private static double share(int part, int whole) {

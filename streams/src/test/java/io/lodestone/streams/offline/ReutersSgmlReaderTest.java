@@ -24,11 +24,12 @@ class ReutersSgmlReaderTest {
         &#3;</BODY></TEXT>
         </REUTERS>
         <REUTERS NEWID="3"><DATE>bad date</DATE><TEXT><BODY>Short.</BODY></TEXT></REUTERS>
+        <REUTERS NEWID="996"><DATE> 3-MAR-1987  09:15:05.40</DATE><TEXT><BODY>Spaced.</BODY></TEXT></REUTERS>
         """;
 
     List<ReutersStory> stories = ReutersSgmlReader.parse(sgml);
 
-    assertThat(stories).hasSize(2);
+    assertThat(stories).hasSize(3);
     ReutersStory story = stories.get(0);
     assertThat(story.newId()).isEqualTo(7);
     assertThat(story.url()).isEqualTo("urn:reuters21578:7");
@@ -40,5 +41,7 @@ class ReutersSgmlReaderTest {
     assertThat(story.body()).isEqualTo("Output rose & exports grew.");
     assertThat(stories.get(1).date()).isNull();
     assertThat(stories.get(1).title()).isEmpty();
+    assertThat(stories.get(2).date()).as("two spaces before the time, as in NEWIDs 996, 1045 and 1199")
+        .isEqualTo(Instant.parse("1987-03-03T09:15:05Z"));
   }
 }
