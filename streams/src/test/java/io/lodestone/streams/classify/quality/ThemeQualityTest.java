@@ -34,6 +34,19 @@ class ThemeQualityTest {
     assertThat(report.macroF1()).isGreaterThanOrEqualTo(0.85);
   }
 
+  /**
+   * On stories the taxonomy was not tuned on (streams/quality/fresh-theme-labels/held-out) the figure is about 0.71,
+   * below the 0.85 target; this keeps a change that helps the 220 tuning stories from costing unseen ones.
+   */
+  @Test
+  void storiesTheTaxonomyWasNotTunedOnKeepTheirMeasuredFigure() throws IOException {
+    Path labels = Path.of(System.getProperty("lodestone.repo", "."), "streams", "quality", "fresh-theme-labels", "held-out");
+    ThemeEvaluation.AgreementReport report = evaluation.agreement(corpus,
+        List.of(labels.resolve("annotator-1.json"), labels.resolve("annotator-2.json")), id -> true);
+
+    assertThat(report.macroF1()).isGreaterThanOrEqualTo(0.69);
+  }
+
   @Test
   void earningsStoriesGetNoThemeAndMetalStoriesDo() {
     ThemeEvaluation.RelevanceReport report = evaluation.relevance(corpus);
