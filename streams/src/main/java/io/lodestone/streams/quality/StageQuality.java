@@ -92,7 +92,7 @@ final class StageQuality {
     }
     int inCorpus = (int) labelled.stream().filter(themes::containsKey).count();
     String stories = inCorpus == labelled.size() ? inCorpus + " stories" : inCorpus + " of " + labelled.size() + " labelled stories in the corpus";
-    return QualityFigure.atLeast("theme macro-F1 against " + annotators.size() + " annotators (" + String.join(", ", macros)
+    return QualityFigure.atLeast("theme macro-F1 against " + annotators.size() + (annotators.size() == 1 ? " annotator (" : " annotators (") + String.join(", ", macros)
         + "; " + stories + ")", annotators.isEmpty() ? 0 : sum / annotators.size(), 0.85);
   }
 

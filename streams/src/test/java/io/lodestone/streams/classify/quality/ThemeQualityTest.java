@@ -35,7 +35,7 @@ class ThemeQualityTest {
   }
 
   /**
-   * On stories the taxonomy was not tuned on (streams/quality/fresh-theme-labels/held-out) the figure is about 0.71,
+   * On stories the taxonomy was not tuned on (streams/quality/fresh-theme-labels/held-out) the figure is about 0.73,
    * below the 0.85 target; this keeps a change that helps the 220 tuning stories from costing unseen ones.
    */
   @Test
@@ -44,7 +44,7 @@ class ThemeQualityTest {
     ThemeEvaluation.AgreementReport report = evaluation.agreement(corpus,
         List.of(labels.resolve("annotator-1.json"), labels.resolve("annotator-2.json")), id -> true);
 
-    assertThat(report.macroF1()).isGreaterThanOrEqualTo(0.69);
+    assertThat(report.macroF1()).isGreaterThanOrEqualTo(0.70);
   }
 
   @Test
