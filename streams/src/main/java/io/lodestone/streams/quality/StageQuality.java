@@ -91,9 +91,11 @@ final class StageQuality {
       sum += macro;
     }
     int inCorpus = (int) labelled.stream().filter(themes::containsKey).count();
-    String stories = inCorpus == labelled.size() ? inCorpus + " stories" : inCorpus + " of " + labelled.size() + " labelled stories in the corpus";
-    return QualityFigure.atLeast("theme macro-F1 against " + annotators.size() + (annotators.size() == 1 ? " annotator (" : " annotators (") + String.join(", ", macros)
-        + "; " + stories + ")", annotators.isEmpty() ? 0 : sum / annotators.size(), 0.85);
+    String stories = inCorpus == labelled.size() ? inCorpus + " stories"
+        : inCorpus + " of " + labelled.size() + " labelled stories in the corpus";
+    String name = "theme macro-F1 against " + annotators.size() + (annotators.size() == 1 ? " annotator" : " annotators")
+        + " (" + String.join(", ", macros) + "; " + stories + ")";
+    return QualityFigure.atLeast(name, annotators.isEmpty() ? 0 : sum / annotators.size(), 0.85);
   }
 
   private static double share(int part, int whole) {
