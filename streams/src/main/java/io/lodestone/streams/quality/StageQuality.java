@@ -70,32 +70,25 @@ final class StageQuality {
     return figures;
   }
 
-  /**
-   * Macro-F1 against each annotator (themes with at least 3 labelled stories), averaged over annotators. Only labelled
-   * stories that are in the corpus count: a label file may cover more stories than the corpus given.
-   */
+  /** Macro-F1 against each annotator of the directory ({@link ThemeEvaluation#agreement}), averaged over annotators. */
   private static QualityFigure themeAgreement(Map<Integer, Set<String>> themes, Path labels) throws IOException {
-    List<String> macros = new ArrayList<>();
-    double sum = 0;
-    Set<Integer> labelled = new TreeSet<>();
     List<Path> annotators;
     try (var files = Files.list(labels)) {
       annotators = files.filter(f -> f.getFileName().toString().matches("annotator-.*\\.json")).sorted().toList();
     }
+    Set<Integer> labelled = new TreeSet<>();
     for (Path annotator : annotators) {
-      Map<Integer, Set<String>> gold = ThemeEvaluation.readLabels(annotator);
-      labelled.addAll(gold.keySet());
-      gold.keySet().retainAll(themes.keySet());
-      double macro = ThemeEvaluation.f1(themes, gold, id -> true).macro();
-      macros.add(String.format(Locale.ROOT, "%.4f", macro));
-      sum += macro;
+      labelled.addAll(ThemeEvaluation.readLabels(annotator).keySet());
     }
+    ThemeEvaluation.AgreementReport agreement = ThemeEvaluation.agreement(themes, annotators, id -> true);
+    String macros = agreement.perAnnotator().values().stream()
+        .map(f1 -> String.format(Locale.ROOT, "%.4f", f1.macro())).collect(Collectors.joining(", "));
     int inCorpus = (int) labelled.stream().filter(themes::containsKey).count();
     String stories = inCorpus == labelled.size() ? inCorpus + " stories"
         : inCorpus + " of " + labelled.size() + " labelled stories in the corpus";
     String name = "theme macro-F1 against " + annotators.size() + (annotators.size() == 1 ? " annotator" : " annotators")
-        + " (" + String.join(", ", macros) + "; " + stories + ")";
-    return QualityFigure.atLeast(name, annotators.isEmpty() ? 0 : sum / annotators.size(), 0.85);
+        + " (" + macros + "; " + stories + ")";
+    return QualityFigure.atLeast(name, agreement.macroF1(), 0.85);
   }
 
   private static double share(int part, int whole) {

@@ -13,13 +13,4 @@ class MinHasherTest {
     assertThat(MinHasher.similarityBound(300, 300)).isEqualTo(1.0);
     assertThat(MinHasher.similarityBound(0, 300)).isEqualTo(1.0);
   }
-
-  @Test
-  void distinctCountsEachShingleOnce() {
-    assertThat(Shingles.distinct(new long[] {5, 3, 5, 0, 5, -1, 3, 0})).isEqualTo(4);
-    assertThat(Shingles.distinct(new long[] {1, 1025, 2049, 1})).as("one slot, three shingles").isEqualTo(3);
-    assertThat(Shingles.distinct(new long[0])).isZero();
-    long[] words = Shingles.wordHashes("one two three one two three one two three");
-    assertThat(Shingles.distinct(Shingles.of(words, 3))).isEqualTo(3);
-  }
 }

@@ -15,7 +15,6 @@ import io.lodestone.streams.offline.ReutersStory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,17 +126,24 @@ public final class ThemeEvaluation {
 
   /** Macro-F1 against each annotator, averaged over annotators, on the labelled stories {@code include} accepts. */
   public AgreementReport agreement(List<ReutersStory> corpus, List<Path> annotatorFiles, IntPredicate include) throws IOException {
-    List<Map<Integer, Set<String>>> annotators = new ArrayList<>();
     Set<Integer> labelled = new HashSet<>();
     for (Path file : annotatorFiles) {
-      Map<Integer, Set<String>> labels = readLabels(file);
-      annotators.add(labels);
-      labelled.addAll(labels.keySet());
+      labelled.addAll(readLabels(file).keySet());
     }
-    Map<Integer, Set<String>> predicted = themes(corpus.stream().filter(s -> labelled.contains(s.newId())).toList());
+    return agreement(themes(corpus.stream().filter(s -> labelled.contains(s.newId())).toList()), annotatorFiles, include);
+  }
+
+  /**
+   * Macro-F1 of the predicted themes against each annotator, averaged over annotators. Only labelled stories that
+   * have a prediction count: a label file may cover more of the collection than the corpus that was classified.
+   */
+  public static AgreementReport agreement(Map<Integer, Set<String>> predicted, List<Path> annotatorFiles,
+      IntPredicate include) throws IOException {
     Map<String, ThemeF1> perAnnotator = new LinkedHashMap<>();
-    for (int i = 0; i < annotatorFiles.size(); i++) {
-      perAnnotator.put(annotatorFiles.get(i).getFileName().toString(), f1(predicted, annotators.get(i), include));
+    for (Path file : annotatorFiles) {
+      Map<Integer, Set<String>> gold = readLabels(file);
+      gold.keySet().retainAll(predicted.keySet());
+      perAnnotator.put(file.getFileName().toString(), f1(predicted, gold, include));
     }
     double mean = perAnnotator.values().stream().mapToDouble(ThemeF1::macro).average().orElse(0);
     return new AgreementReport(perAnnotator, mean);
