@@ -57,7 +57,7 @@ public final class BenchRunner {
   private final Map<String, Long> cpuPids;
   private final Consumer<String> progress;
   private final List<Figure> figures = new ArrayList<>();
-  private final JsonReportParser parser = new JsonReportParser(1_000_000);
+  private final JsonReportParser parser;
 
   /**
    * @param processing the pipeline's processing (null for a report it judges a duplicate), to build the ceiling's documents
@@ -67,6 +67,7 @@ public final class BenchRunner {
       Function<NewsReport, EnrichedReport> processing, Map<String, Long> pids, Consumer<String> progress) {
     this.settings = settings;
     this.ingest = ingest;
+    this.parser = new JsonReportParser(ingest.getInt(IngestConfig.MAX_REPORT_BYTES));
     this.elasticsearch = elasticsearch;
     this.alias = alias;
     this.processing = processing;
@@ -90,7 +91,8 @@ public final class BenchRunner {
 
   private Workload.Reports workload(String runId, String phase, int count) throws Exception {
     if (settings.corpus() != null) {
-      return Workload.corpus(settings.corpus(), runId + phase);
+      // the bench command checked the corpus and named what it rejects before the run; each phase reads it anew
+      return Workload.corpus(settings.corpus(), runId + phase, parser, rejected -> {});
     }
     ReportGenerator.Settings shape = settings.workload();
     return Workload.generated(new ReportGenerator.Settings(shape.seed(), shape.medianBytes(), shape.sigma(),

@@ -2,14 +2,17 @@ package io.lodestone.bench.workload;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lodestone.producers.file.JsonLinesFile;
+import io.lodestone.producers.file.JsonReportParser;
+import io.lodestone.schemas.IngestChannel;
 import io.lodestone.streams.offline.ReutersSgmlReader;
 import io.lodestone.streams.offline.ReutersStory;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The reports a benchmark publishes, as JSON objects (the JSONL format): generated, or read from a
@@ -48,20 +51,22 @@ public final class Workload {
 
   /**
    * Reports of a corpus: a .jsonl file, or a Reuters SGML file or directory. {@code originals} is the
-   * number of reports (the corpus's own duplicates are not known here).
+   * number of reports (the corpus's own duplicates are not known here). A line or story that {@code parser}
+   * rejects, and any part of the input that holds none, goes to {@code rejected} as one sentence.
    */
-  public static Reports corpus(Path path, String runId) throws IOException {
+  public static Reports corpus(Path path, String runId, JsonReportParser parser, Consumer<String> rejected) throws IOException {
     List<ObjectNode> reports = new ArrayList<>();
     if (path.toString().endsWith(".jsonl")) {
-      for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
-        if (!line.isBlank()) {
-          ObjectNode report = (ObjectNode) JSON.readTree(line);
-          report.put("url", url(runId, reports.size()));
-          reports.add(report);
+      JsonLinesFile.read(path, parser, entry -> {
+        if (entry.parsed().ok()) {
+          entry.json().put("url", url(runId, reports.size()));
+          reports.add(entry.json());
+        } else {
+          rejected.accept(path + ":" + entry.line() + ": rejected: " + String.join("; ", entry.parsed().reasons()));
         }
-      }
+      });
     } else {
-      for (ReutersStory story : ReutersSgmlReader.read(path)) {
+      for (ReutersStory story : ReutersSgmlReader.read(path, rejected)) {
         ObjectNode report = JSON.createObjectNode();
         report.put("url", url(runId, story.newId()));
         report.put("title", story.title());
@@ -70,8 +75,11 @@ public final class Workload {
         if (story.date() != null) {
           report.put("published_at", story.date().toString());
         }
-        if (!story.title().isBlank() || !story.body().isBlank()) {
+        JsonReportParser.Parsed parsed = parser.parse(report, IngestChannel.FILE, Instant.now());
+        if (parsed.ok()) {
           reports.add(report);
+        } else {
+          rejected.accept(story.url() + ": rejected: " + String.join("; ", parsed.reasons()));
         }
       }
     }

@@ -7,14 +7,18 @@ import io.lodestone.bench.measure.Figure;
 import io.lodestone.bench.run.BenchRunner;
 import io.lodestone.bench.run.BenchSettings;
 import io.lodestone.bench.workload.ReportGenerator;
+import io.lodestone.bench.workload.Workload;
+import io.lodestone.cli.UserException;
 import io.lodestone.cli.Workspace;
 import io.lodestone.cli.stack.UpCommand;
 import io.lodestone.producers.IngestConfig;
+import io.lodestone.producers.file.JsonReportParser;
 import io.lodestone.sink.es.ElasticsearchClients;
 import io.lodestone.stack.PidFile;
 import io.lodestone.stack.ServerProcess;
 import io.lodestone.streams.StreamsAppConfig;
 import io.lodestone.streams.offline.OfflineTopology;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,12 +76,15 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Workspace workspace = Workspace.current();
+    IngestConfig ingest = IngestConfig.fromEnvironment(workspace.connectionOverrides());
+    if (corpus != null) {
+      checkCorpus(ingest);
+    }
     UpCommand.up(workspace, true);
     BenchSettings settings = new BenchSettings(
         new ReportGenerator.Settings(seed, medianBytes, 0.5, offTopic, exactDuplicates, nearDuplicates, "bench"),
         corpus, Duration.ofSeconds(minSeconds), rates, Duration.ofSeconds(latencySeconds), ceilingDocuments,
         streamsReports);
-    IngestConfig ingest = IngestConfig.fromEnvironment(workspace.connectionOverrides());
     Map<String, Long> pids = new LinkedHashMap<>();
     List<ServerProcess> processes = new ArrayList<>(workspace.stack().servers());
     processes.addAll(workspace.apps());
@@ -99,6 +106,21 @@ public final class BenchCommand implements Callable<Integer> {
         "date", Instant.now().toString(), "machine", machine(), "figures", figures.stream().map(Figure::toJson).toList()));
     System.out.println("Results written to " + results);
     return 0;
+  }
+
+  /** Reads the corpus once before the stack is started: what it rejects is named, and a corpus with nothing to publish is an error. */
+  private void checkCorpus(IngestConfig ingest) throws IOException {
+    if (!Files.exists(corpus)) {
+      throw new UserException("no such file or directory: " + corpus);
+    }
+    List<String> rejected = new ArrayList<>();
+    int reports = Workload.corpus(corpus, "check", new JsonReportParser(ingest.getInt(IngestConfig.MAX_REPORT_BYTES)), rejected::add)
+        .reports().size();
+    rejected.forEach(problem -> System.err.println("bench: corpus: " + problem));
+    if (reports == 0) {
+      throw new UserException(corpus + " holds no report to publish" + (rejected.isEmpty() ? "" : " (" + rejected.size() + " rejected, above)"));
+    }
+    System.err.printf("bench: corpus: %d reports, %d rejected%n", reports, rejected.size());
   }
 
   private static void printTable(List<Figure> figures) {

@@ -2,8 +2,8 @@ package io.lodestone.cli.process;
 
 import io.lodestone.cli.UserException;
 import io.lodestone.producers.IngestConfig;
+import io.lodestone.producers.file.JsonLinesFile;
 import io.lodestone.producers.file.JsonReportParser;
-import io.lodestone.schemas.IngestChannel;
 import io.lodestone.schemas.NewsReport;
 import io.lodestone.streams.StreamsAppConfig;
 import io.lodestone.streams.offline.OfflineJson;
@@ -18,7 +18,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +68,9 @@ public final class ProcessCommand implements Callable<Integer> {
         }
       }
     }
-    System.err.printf("processed %d reports: %d canonical, %d duplicates, %d re-deliveries dropped, %d failed; %d input lines rejected%n",
-        reports.size(), reports.size() - duplicates - dropped - deadLettered, duplicates, dropped, deadLettered, rejected.size());
+    System.err.printf("processed %d reports: %d canonical, %d duplicates, %d re-deliveries dropped, %d failed; %d input %s rejected%n",
+        reports.size(), reports.size() - duplicates - dropped - deadLettered, duplicates, dropped, deadLettered, rejected.size(),
+        "reuters-sgml".equals(format) ? "stories" : "lines");
     return rejected.isEmpty() && deadLettered == 0 ? 0 : 1;
   }
 
@@ -79,10 +79,18 @@ public final class ProcessCommand implements Callable<Integer> {
       throw new UserException("no such file or directory: " + in);
     }
     return switch (format) {
-      case "reuters-sgml" -> ReutersSgmlReader.read(in).stream().map(ReutersReports::of).toList();
+      case "reuters-sgml" -> readReuters(rejected);
       case "jsonl" -> readJsonLines(rejected);
       default -> throw new UserException("unknown --format " + format + "; use jsonl or reuters-sgml");
     };
+  }
+
+  private List<NewsReport> readReuters(List<String> rejected) throws IOException {
+    List<NewsReport> reports = ReutersSgmlReader.read(in, rejected::add).stream().map(ReutersReports::of).toList();
+    if (reports.isEmpty() && !rejected.isEmpty()) {
+      throw new UserException(ReutersInput.nothingRead(in, rejected));
+    }
+    return reports;
   }
 
   private List<NewsReport> readJsonLines(List<String> rejected) throws IOException {
@@ -91,19 +99,13 @@ public final class ProcessCommand implements Callable<Integer> {
     }
     JsonReportParser parser = new JsonReportParser(IngestConfig.fromEnvironment(Map.of()).getInt(IngestConfig.MAX_REPORT_BYTES));
     List<NewsReport> reports = new ArrayList<>();
-    List<String> lines = Files.readAllLines(in, StandardCharsets.UTF_8);
-    Instant now = Instant.now();
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).isBlank()) {
-        continue;
-      }
-      JsonReportParser.Parsed parsed = parser.parse(lines.get(i), IngestChannel.FILE, now);
-      if (parsed.ok()) {
-        reports.add(parsed.report());
+    JsonLinesFile.read(in, parser, entry -> {
+      if (entry.parsed().ok()) {
+        reports.add(entry.parsed().report());
       } else {
-        rejected.add(in + ":" + (i + 1) + ": rejected: " + String.join("; ", parsed.reasons()));
+        rejected.add(in + ":" + entry.line() + ": rejected: " + String.join("; ", entry.parsed().reasons()));
       }
-    }
+    });
     return reports;
   }
 

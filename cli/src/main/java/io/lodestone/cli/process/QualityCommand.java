@@ -10,6 +10,7 @@ import io.lodestone.streams.quality.QualityFigure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
 
 /** {@code lodestone quality}: the processing's quality figures on a labelled Reuters-21578 corpus. */
 @Command(name = "quality", mixinStandardHelpOptions = true,
-    description = {"Measure the processing on a Reuters-21578 corpus (the same topology as ./lodestone process): "
+    description = {"Measure the processing on a Reuters-21578 corpus (the same topology as lodestone process): "
         + "exact-duplicate groups collapsed, near-duplicate recall and precision against brute-force Jaccard >= 0.8 on "
         + "word 5-shingles, countries against the PLACES labels, relevance on earnings and metal stories, and theme "
         + "macro-F1 against the annotators of theme-labels/.",
@@ -35,12 +36,17 @@ public final class QualityCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Path source = corpus != null ? corpus
+    Path source = corpus != null ? corpus.toAbsolutePath().normalize()
         : Workspace.current().repository().resolve("../shared/corpus/reuters21578-dev").normalize();
     if (!Files.exists(source)) {
       throw new UserException("no corpus at " + source + "; pass --corpus DIR");
     }
-    List<ReutersStory> stories = ReutersSgmlReader.read(source);
+    List<String> problems = new ArrayList<>();
+    List<ReutersStory> stories = ReutersSgmlReader.read(source, problems::add);
+    if (stories.isEmpty()) {
+      throw new UserException(ReutersInput.nothingRead(source, problems));
+    }
+    problems.forEach(System.err::println);
     CorpusQuality.Outcome outcome;
     try (ProgressBar bar = Progress.bar("quality", stories.size())) {
       Path labels = themeLabels != null ? themeLabels

@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 /** {@code lodestone api}: runs the HTTP ingest API in the foreground. */
 @Command(name = "api", mixinStandardHelpOptions = true,
     description = {"Run the HTTP ingest API in the foreground until stopped (default http://127.0.0.1:8080; LODESTONE_API_HOST, "
-        + "LODESTONE_API_PORT). ./lodestone up runs it in the background.",
+        + "LODESTONE_API_PORT). lodestone up runs it in the background.",
         "POST /v1/reports (one report or an array of up to 1,000; Authorization: Bearer TOKEN), GET /health, GET /metrics. "
             + "The token is LODESTONE_API_TOKEN, or else the one in LODESTONE_HOME/api.token (created when missing).",
         "Options come from LODESTONE_* environment variables; --options lists them."})

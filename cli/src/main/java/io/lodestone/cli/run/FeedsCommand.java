@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 /** {@code lodestone feeds}: runs the feed poller in the foreground. */
 @Command(name = "feeds", mixinStandardHelpOptions = true,
     description = "Run the feed poller in the foreground until stopped: polls the RSS/Atom feeds listed in deploy/feeds.yaml "
-        + "(LODESTONE_FEEDS_FILE), re-reading it when it changes, and publishes new items to the raw topic. ./lodestone up "
+        + "(LODESTONE_FEEDS_FILE), re-reading it when it changes, and publishes new items to the raw topic. lodestone up "
         + "runs it in the background. Options come from LODESTONE_* environment variables; --options lists them.")
 public final class FeedsCommand implements Callable<Integer> {
   @Mixin

@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 /** {@code lodestone sink}: runs the Elasticsearch sink in the foreground. */
 @Command(name = "sink", mixinStandardHelpOptions = true,
     description = "Run the Elasticsearch sink (enriched -> lodestone-reports-YYYY.MM, alias lodestone-reports) in the "
-        + "foreground until stopped. ./lodestone up runs it in the background. Options come from LODESTONE_* environment "
+        + "foreground until stopped. lodestone up runs it in the background. Options come from LODESTONE_* environment "
         + "variables; --options lists them.")
 public final class SinkCommand implements Callable<Integer> {
   @Mixin

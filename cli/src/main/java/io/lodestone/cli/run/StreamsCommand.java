@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 /** {@code lodestone streams}: runs the Kafka Streams app in the foreground. */
 @Command(name = "streams", mixinStandardHelpOptions = true,
     description = "Run the streams app (raw -> normalize, deduplicate, enrich, classify -> enriched) in the foreground "
-        + "until stopped. ./lodestone up runs it in the background. Options come from LODESTONE_* environment variables; "
+        + "until stopped. lodestone up runs it in the background. Options come from LODESTONE_* environment variables; "
         + "--options lists them.")
 public final class StreamsCommand implements Callable<Integer> {
   @Mixin

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 
 /** {@code lodestone down}: stops exactly what {@code up} started; data stays. */
 @Command(name = "down", mixinStandardHelpOptions = true,
-    description = "Stop the apps and servers that ./lodestone up started (only those), apps first. Data and logs stay in LODESTONE_HOME.")
+    description = "Stop the apps and servers that lodestone up started (only those), apps first. Data and logs stay in LODESTONE_HOME.")
 public final class DownCommand implements Callable<Integer> {
 
   @Override

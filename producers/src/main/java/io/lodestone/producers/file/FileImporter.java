@@ -42,8 +42,7 @@ public final class FileImporter {
     this.parser = parser;
     this.publisher = publisher;
     this.threads = Math.max(1, threads);
-    // JSON escapes can make a line several times longer than the text it carries.
-    this.maxLineBytes = (int) Math.min(Integer.MAX_VALUE - 16, 6L * maxReportBytes + 64 * 1024);
+    this.maxLineBytes = JsonLinesFile.maxLineBytes(maxReportBytes);
   }
 
   /** Imports one file into a new summary. */
@@ -100,7 +99,7 @@ public final class FileImporter {
         if (line.tooLong()) {
           summary.countRead();
           summary.reject(new ImportSummary.Rejection(name, lineNumber, List.of(
-              String.format("line is longer than %,d bytes; not read", maxLineBytes))));
+              JsonLinesFile.tooLong(maxLineBytes))));
           chunk.add(new byte[0]);
         } else {
           chunk.add(line.bytes());
@@ -128,21 +127,12 @@ public final class FileImporter {
     long lineNumber = firstLine;
     for (byte[] bytes : lines) {
       long at = lineNumber++;
-      if (isBlank(bytes)) {
+      if (LineReader.isBlank(bytes)) {
         continue;
       }
       summary.countRead();
       publish(parser.parse(bytes, IngestChannel.FILE, Instant.now()), file, at, summary);
     }
-  }
-
-  private static boolean isBlank(byte[] line) {
-    for (byte b : line) {
-      if (b != ' ' && b != '\t' && b != '\r' && b != '\f') {
-        return false;
-      }
-    }
-    return true;
   }
 
   private void importDocument(Path file, ReportFileFormat format, ImportSummary summary) {

@@ -35,6 +35,10 @@ public final class JsonReportParser {
     this.maxReportBytes = maxReportBytes;
   }
 
+  int maxReportBytes() {
+    return maxReportBytes;
+  }
+
   /** What is wrong with one field of a report ({@code field} is null for the report as a whole). */
   public record Problem(String field, String message) {
     @Override
@@ -52,6 +56,10 @@ public final class JsonReportParser {
     /** The problems as sentences, e.g. "url: not an absolute http(s) URL: ftp://x". */
     public List<String> reasons() {
       return problems.stream().map(Problem::toString).toList();
+    }
+
+    static Parsed rejected(String reason) {
+      return rejected(List.of(new Problem(null, reason)));
     }
 
     static Parsed rejected(List<Problem> problems) {
@@ -78,7 +86,7 @@ public final class JsonReportParser {
     }
   }
 
-  private static Parsed notJson(JsonProcessingException e) {
+  static Parsed notJson(JsonProcessingException e) {
     String message = e.getOriginalMessage();
     return Parsed.rejected(List.of(new Problem(null, message != null && message.startsWith("Invalid UTF-8")
         ? "not valid UTF-8" : "not valid JSON: " + message)));

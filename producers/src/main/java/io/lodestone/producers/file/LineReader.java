@@ -95,6 +95,16 @@ final class LineReader implements AutoCloseable {
     return true;
   }
 
+  /** Whether a line holds only spaces, tabs and form feeds. */
+  static boolean isBlank(byte[] line) {
+    for (byte b : line) {
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\f') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   @Override
   public void close() throws IOException {
     in.close();

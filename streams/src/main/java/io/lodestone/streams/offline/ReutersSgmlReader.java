@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -33,30 +34,53 @@ public final class ReutersSgmlReader {
 
   private ReutersSgmlReader() {}
 
-  /** Every story of a file, or of all {@code *.sgm} files of a directory, in NEWID order. */
+  /**
+   * Every story of a file, or of all {@code *.sgm} files of a directory, in NEWID order; fails with the
+   * first part that cannot be read (see {@link #read(Path, Consumer)}). For inputs known to be whole, such as
+   * the development corpus.
+   */
   public static List<ReutersStory> read(Path fileOrDirectory) throws IOException {
+    return read(fileOrDirectory, problem -> {
+      throw new IllegalArgumentException(problem);
+    });
+  }
+
+  /**
+   * Every story of a file, or of all {@code *.sgm} files of a directory, in NEWID order. Each part of the
+   * input that holds no readable story goes to {@code problems} as one sentence, and reading goes on: a
+   * directory without {@code .sgm} files, a file without {@code <REUTERS>} elements, a story without a
+   * NEWID, a story that is not closed (a truncated file).
+   */
+  public static List<ReutersStory> read(Path fileOrDirectory, Consumer<String> problems) throws IOException {
     List<Path> files = new ArrayList<>();
     if (Files.isDirectory(fileOrDirectory)) {
       try (Stream<Path> list = Files.list(fileOrDirectory)) {
-        list.filter(p -> p.getFileName().toString().endsWith(".sgm")).forEach(files::add);
+        list.filter(p -> p.getFileName().toString().endsWith(".sgm")).sorted().forEach(files::add);
+      }
+      if (files.isEmpty()) {
+        problems.accept(fileOrDirectory + " holds no .sgm files");
       }
     } else {
       files.add(fileOrDirectory);
     }
     List<ReutersStory> stories = new ArrayList<>();
     for (Path file : files) {
-      stories.addAll(parse(Files.readString(file, StandardCharsets.ISO_8859_1)));
+      stories.addAll(parse(Files.readString(file, StandardCharsets.ISO_8859_1), file.toString(), problems));
     }
     stories.sort(Comparator.comparingInt(ReutersStory::newId));
     return stories;
   }
 
-  static List<ReutersStory> parse(String sgml) {
+  /** The stories of one file's text; {@code source} names the file in problems. */
+  static List<ReutersStory> parse(String sgml, String source, Consumer<String> problems) {
     List<ReutersStory> stories = new ArrayList<>();
     Matcher story = STORY.matcher(sgml);
+    int readUpTo = 0;
     while (story.find()) {
+      readUpTo = story.end();
       Matcher id = NEW_ID.matcher(story.group(1));
       if (!id.find()) {
+        problems.accept(source + ": the story on line " + lineOf(sgml, story.start()) + " has no NEWID; not read");
         continue;
       }
       String content = story.group(2);
@@ -64,7 +88,17 @@ public final class ReutersSgmlReader {
           labels(element(content, "TOPICS")), labels(element(content, "PLACES")), labels(element(content, "ORGS")),
           text(element(content, "TITLE")), text(element(content, "DATELINE")), text(element(content, "BODY"))));
     }
+    int unclosed = sgml.indexOf("<REUTERS", readUpTo);
+    if (unclosed >= 0) {
+      problems.accept(source + ": the story on line " + lineOf(sgml, unclosed) + " has no </REUTERS> (a truncated file?); not read");
+    } else if (readUpTo == 0) {
+      problems.accept(source + " holds no <REUTERS> stories; is it a Reuters-21578 SGML file?");
+    }
     return stories;
+  }
+
+  private static long lineOf(String text, int offset) {
+    return 1 + text.substring(0, offset).chars().filter(c -> c == '\n').count();
   }
 
   private static String element(String content, String name) {
