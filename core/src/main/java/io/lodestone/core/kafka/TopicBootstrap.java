@@ -35,11 +35,16 @@ public final class TopicBootstrap {
   public static void ensure(String bootstrapServers, Collection<TopicSpec> topics) {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000))) {
-      ensure(admin, topics);
+      ensure(admin, topics, "Kafka at " + bootstrapServers);
     }
   }
 
   public static void ensure(Admin admin, Collection<TopicSpec> topics) {
+    ensure(admin, topics, "Kafka");
+  }
+
+  /** {@code kafka} names the cluster in errors. */
+  private static void ensure(Admin admin, Collection<TopicSpec> topics, String kafka) {
     try {
       Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
       List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).map(TopicSpec::toNewTopic).toList();
@@ -57,12 +62,20 @@ public final class TopicBootstrap {
         }
       }
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+        // the admin client's own words ("Timed out waiting for a node assignment. Call: listTopics") do not say what to do
+        throw new IllegalStateException(unreachable(kafka), e.getCause());
+      }
       throw new IllegalStateException("cannot create Kafka topics: " + e.getCause().getMessage(), e.getCause());
     } catch (TimeoutException e) {
-      throw new IllegalStateException("Kafka did not answer within 60 s while creating topics", e);
+      throw new IllegalStateException(unreachable(kafka), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating Kafka topics", e);
     }
+  }
+
+  private static String unreachable(String kafka) {
+    return kafka + " did not answer while the topics were checked; is it running (./lodestone status)?";
   }
 }
