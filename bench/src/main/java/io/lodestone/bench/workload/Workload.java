@@ -62,7 +62,7 @@ public final class Workload {
           entry.json().put("url", url(runId, reports.size()));
           reports.add(entry.json());
         } else {
-          rejected.accept(path + ":" + entry.line() + ": rejected: " + String.join("; ", entry.parsed().reasons()));
+          rejected.accept(entry.rejection(path));
         }
       });
     } else {

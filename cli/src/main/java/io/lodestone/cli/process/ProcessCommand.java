@@ -103,7 +103,7 @@ public final class ProcessCommand implements Callable<Integer> {
       if (entry.parsed().ok()) {
         reports.add(entry.parsed().report());
       } else {
-        rejected.add(in + ":" + entry.line() + ": rejected: " + String.join("; ", entry.parsed().reasons()));
+        rejected.add(entry.rejection(in));
       }
     });
     return reports;

@@ -27,7 +27,12 @@ public final class JsonLinesFile {
    * One non-blank line: its number, the JSON object it holds (null when it holds none) and the report
    * parsed from it, or why it was rejected.
    */
-  public record Entry(long line, ObjectNode json, JsonReportParser.Parsed parsed) {}
+  public record Entry(long line, ObjectNode json, JsonReportParser.Parsed parsed) {
+    /** Why the line was rejected, as the commands print it: {@code reports.jsonl:7: rejected: not valid UTF-8}. */
+    public String rejection(Path file) {
+      return file + ":" + line + ": rejected: " + String.join("; ", parsed.reasons());
+    }
+  }
 
   /** Calls {@code entries} with each non-blank line of the file, in order. */
   public static void read(Path file, JsonReportParser parser, Consumer<Entry> entries) throws IOException {

@@ -35,7 +35,7 @@ class JsonLinesFileTest {
     assertThat(entries).extracting(JsonLinesFile.Entry::line).containsExactly(1L, 2L, 3L, 5L, 6L, 7L);
     assertThat(entries.get(0).parsed().report().getTitle()).isEqualTo("One");
     assertThat(entries.get(0).json().get("title").asText()).isEqualTo("One");
-    assertThat(entries.get(1).parsed().reasons()).containsExactly("not valid UTF-8");
+    assertThat(entries.get(1).rejection(jsonl)).isEqualTo(jsonl + ":2: rejected: not valid UTF-8");
     assertThat(entries.get(2).parsed().reasons()).singleElement().asString().startsWith("not valid JSON: ");
     assertThat(entries.get(3).parsed().reasons()).containsExactly("expected a JSON object");
     assertThat(entries.get(3).json()).isNull();
