@@ -2,7 +2,6 @@ package io.lodestone.producers.file;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lodestone.schemas.IngestChannel;
 import java.io.BufferedInputStream;
@@ -19,8 +18,6 @@ import java.util.function.Consumer;
  * not a valid report is rejected alone, with its reason, and the lines after it are still read.
  */
 public final class JsonLinesFile {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private JsonLinesFile() {}
 
   /**
@@ -55,7 +52,7 @@ public final class JsonLinesFile {
   private static Entry entry(long number, byte[] bytes, JsonReportParser parser, Instant fetchedAt) throws IOException {
     JsonNode json;
     try {
-      json = JSON.readTree(bytes);
+      json = JsonReportParser.readJson(bytes);
     } catch (JsonProcessingException e) {
       return new Entry(number, null, JsonReportParser.notJson(e));
     }

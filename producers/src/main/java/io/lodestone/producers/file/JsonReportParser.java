@@ -1,13 +1,18 @@
 package io.lodestone.producers.file;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.lodestone.producers.id.ReportIds;
 import io.lodestone.producers.id.UrlCanonicalizer;
 import io.lodestone.schemas.IngestChannel;
 import io.lodestone.schemas.NewsReport;
 import io.lodestone.schemas.Source;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,7 +32,8 @@ import java.util.Optional;
  * are ignored. Every problem of a report is collected, so that a rejection names them all.
  */
 public final class JsonReportParser {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** One JSON value per input: without the trailing-token check, a second report on the same line would be dropped unseen. */
+  private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
   private final int maxReportBytes;
 
@@ -78,16 +84,24 @@ public final class JsonReportParser {
   /** Parses UTF-8 JSON without decoding it to a String first (the file importer's hot path). */
   public Parsed parse(byte[] utf8Json, IngestChannel channel, Instant fetchedAt) {
     try {
-      return parse(JSON.readTree(utf8Json), channel, fetchedAt);
+      return parse(readJson(utf8Json), channel, fetchedAt);
     } catch (JsonProcessingException e) {
       return notJson(e);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
+
+  /** The one JSON value of UTF-8 bytes; fails on anything after it. */
+  static JsonNode readJson(byte[] utf8Json) throws IOException {
+    return JSON.readTree(utf8Json);
   }
 
   static Parsed notJson(JsonProcessingException e) {
     String message = e.getOriginalMessage();
+    if (e instanceof MismatchedInputException && message != null && message.startsWith("Trailing token")) {
+      return Parsed.rejected("holds more than one JSON value");
+    }
     return Parsed.rejected(List.of(new Problem(null, message != null && message.startsWith("Invalid UTF-8")
         ? "not valid UTF-8" : "not valid JSON: " + message)));
   }

@@ -44,6 +44,17 @@ class JsonLinesFileTest {
   }
 
   @Test
+  void twoReportsOnOneLineAreRejectedTogetherNotCutToTheFirst() throws Exception {
+    Path jsonl = Files.write(dir.resolve("two.jsonl"), line("{\"title\":\"One\",\"body\":\"a\"} {\"title\":\"Two\",\"body\":\"b\"}"));
+    List<JsonLinesFile.Entry> entries = new ArrayList<>();
+
+    JsonLinesFile.read(jsonl, new JsonReportParser(1000), entries::add);
+
+    assertThat(entries).singleElement().satisfies(entry ->
+        assertThat(entry.rejection(jsonl)).isEqualTo(jsonl + ":1: rejected: holds more than one JSON value"));
+  }
+
+  @Test
   void aLineLongerThanTheLimitIsNotRead() throws Exception {
     Path jsonl = Files.write(dir.resolve("long.jsonl"), line("{\"title\":\"" + "x".repeat(JsonLinesFile.maxLineBytes(10)) + "\"}"));
     List<JsonLinesFile.Entry> entries = new ArrayList<>();

@@ -73,6 +73,9 @@ class IngestApiIT {
       assertThat(problems.findValues("index")).allSatisfy(index -> assertThat(index.asInt()).isEqualTo(1));
 
       assertThat(post(port, TOKEN, "{not json").statusCode()).isEqualTo(400);
+      HttpResponse<String> jsonLines = post(port, TOKEN, "{\"title\":\"Four\",\"body\":\"b\"}\n{\"title\":\"Five\",\"body\":\"b\"}\n");
+      assertThat(jsonLines.statusCode()).as("two reports as JSON Lines: neither published").isEqualTo(400);
+      assertThat(jsonLines.body()).contains("more than one JSON value");
       assertThat(post(port, TOKEN, "[{},{},{},{}]").body()).contains("1 to 3 reports");
       HttpResponse<String> anonymous = post(port, null, "{\"title\":\"x\",\"body\":\"y\"}");
       assertThat(anonymous.statusCode()).isEqualTo(401);
