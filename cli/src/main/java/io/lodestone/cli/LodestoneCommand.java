@@ -36,6 +36,7 @@ public final class LodestoneCommand implements Runnable {
   /** The command line, with errors a user can act on printed as one sentence instead of a stack trace. */
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new LodestoneCommand());
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true); // --min-severity high as well as HIGH
     commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
       cl.getErr().println("lodestone: " + userMessage(e));
       if (System.getenv("LODESTONE_DEBUG") != null) {

@@ -4,6 +4,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.TotalHits;
+import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lodestone.cli.UserException;
 import io.lodestone.cli.Workspace;
@@ -34,6 +36,9 @@ public final class SearchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     String text = String.join(" ", words);
+    if (size < 1) {
+      throw new UserException("--size must be at least 1");
+    }
     Workspace workspace = Workspace.current();
     ElasticsearchClient client = ElasticsearchClients.create(List.of(workspace.elasticsearchUrl()));
     SearchResponse<JsonNode> response;
@@ -45,13 +50,23 @@ public final class SearchCommand implements Callable<Integer> {
     } finally {
       client._transport().close();
     }
-    long total = response.hits().total() == null ? response.hits().hits().size() : response.hits().total().value();
-    System.out.printf("%d report(s) match \"%s\"%s%n", total, text, total > size ? ", best " + size + ":" : ":");
+    TotalHits total = response.hits().total();
+    System.out.println(heading(total == null ? response.hits().hits().size() : total.value(),
+        total != null && total.relation() == TotalHitsRelation.Gte, text, size));
     int rank = 1;
     for (Hit<JsonNode> hit : response.hits().hits()) {
       print(rank++, hit);
     }
     return 0;
+  }
+
+  /**
+   * The line above the matches. Elasticsearch counts matches exactly up to 10,000 by default and says "at least"
+   * beyond, so the count is then a lower bound.
+   */
+  static String heading(long total, boolean atLeast, String text, int size) {
+    return String.format("%s report(s) match \"%s\"%s", atLeast ? total + " or more" : String.valueOf(total), text,
+        total > size ? ", best " + size + ":" : ":");
   }
 
   /** One sentence for a search that failed, by the HTTP status the client reports at whichever layer. */

@@ -42,6 +42,12 @@ class SearchCommandTest {
         .contains("unknown query [mutli_match]");
   }
 
+  @Test
+  void aCountElasticsearchStoppedAtIsALowerBound() {
+    assertThat(SearchCommand.heading(10_000, true, "lithium", 10)).isEqualTo("10000 or more report(s) match \"lithium\", best 10:");
+    assertThat(SearchCommand.heading(3, false, "lithium", 10)).isEqualTo("3 report(s) match \"lithium\":");
+  }
+
   private static ElasticsearchException answer(int status, String type, String reason) {
     return new ElasticsearchException("search", ErrorResponse.of(r -> r.status(status).error(e -> e.type(type).reason(reason))));
   }

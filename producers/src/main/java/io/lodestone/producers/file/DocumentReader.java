@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.jsoup.Jsoup;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a one-report file (plain text, Markdown, HTML) into the JSON fields {@link JsonReportParser}
@@ -76,7 +77,7 @@ final class DocumentReader {
       try {
         frontMatter = frontMatter(content.substring(4, end));
       } catch (JsonProcessingException e) {
-        return Result.problem("front matter is not valid YAML: " + e.getOriginalMessage());
+        return Result.problem("front matter is not valid YAML: " + yamlProblem(e));
       }
       if (frontMatter.isEmpty()) {
         return Result.problem("front matter must be YAML fields (name: value)");
@@ -99,6 +100,18 @@ final class DocumentReader {
     fields.put("body", rest.strip());
     fields.put("content_type", format.contentType());
     return Result.of(fields);
+  }
+
+  /**
+   * SnakeYAML's message spans several lines (the context, the offending line, a caret): one sentence instead,
+   * with the line counted in the file (the front matter starts on its second line).
+   */
+  private static String yamlProblem(JsonProcessingException e) {
+    if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+      return marked.getProblem() + " (line " + (marked.getProblemMark().getLine() + 2) + ", column "
+          + (marked.getProblemMark().getColumn() + 1) + ")";
+    }
+    return e.getOriginalMessage().lines().findFirst().orElse("").strip();
   }
 
   private static Optional<ObjectNode> frontMatter(String yaml) throws JsonProcessingException {

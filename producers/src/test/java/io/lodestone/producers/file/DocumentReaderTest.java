@@ -65,5 +65,8 @@ class DocumentReaderTest {
     assertThat(DocumentReader.read(latin1, ReportFileFormat.TEXT).problem()).isEqualTo("not valid UTF-8");
     Path open = Files.writeString(dir.resolve("b.md"), "---\ntitle: x\nbody\n");
     assertThat(DocumentReader.read(open, ReportFileFormat.MARKDOWN).problem()).contains("never ends");
+    Path badYaml = Files.writeString(dir.resolve("c.md"), "---\ntitle: [unclosed\n---\nbody\n");
+    assertThat(DocumentReader.read(badYaml, ReportFileFormat.MARKDOWN).problem())
+        .isEqualTo("front matter is not valid YAML: expected ',' or ']', but got <stream end> (line 2, column 17)");
   }
 }
