@@ -92,16 +92,25 @@ public final class JsonReportParser {
     }
   }
 
-  /** The one JSON value of UTF-8 bytes; fails on anything after it. */
-  static JsonNode readJson(byte[] utf8Json) throws IOException {
+  /**
+   * The one JSON value of UTF-8 bytes, for every reader of reports (files and the HTTP API); fails on anything
+   * after it, see {@link #moreThanOneValue}.
+   */
+  public static JsonNode readJson(byte[] utf8Json) throws IOException {
     return JSON.readTree(utf8Json);
   }
 
+  /** Whether {@link #readJson} failed because a second value followed the first. */
+  public static boolean moreThanOneValue(JsonProcessingException e) {
+    return e instanceof MismatchedInputException && e.getOriginalMessage() != null
+        && e.getOriginalMessage().startsWith("Trailing token");
+  }
+
   static Parsed notJson(JsonProcessingException e) {
-    String message = e.getOriginalMessage();
-    if (e instanceof MismatchedInputException && message != null && message.startsWith("Trailing token")) {
+    if (moreThanOneValue(e)) {
       return Parsed.rejected("holds more than one JSON value");
     }
+    String message = e.getOriginalMessage();
     return Parsed.rejected(List.of(new Problem(null, message != null && message.startsWith("Invalid UTF-8")
         ? "not valid UTF-8" : "not valid JSON: " + message)));
   }

@@ -1,6 +1,5 @@
 package io.lodestone.producers.http;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -133,15 +132,12 @@ public final class IngestApi implements AutoCloseable {
       return;
     }
     JsonNode root;
-    try (JsonParser json = JSON.createParser(body)) {
-      root = JSON.readTree(json);
-      if (json.nextToken() != null) {
-        // readTree alone stops after the first value, so the second report of a JSON Lines body would be dropped unseen
-        reject(ctx, problems(problem(-1, null, "the body holds more than one JSON value; send several reports as one JSON array")));
-        return;
-      }
+    try {
+      root = JsonReportParser.readJson(body);
     } catch (JsonProcessingException e) {
-      reject(ctx, problems(problem(-1, null, "the body is not valid JSON: " + e.getOriginalMessage())));
+      reject(ctx, problems(problem(-1, null, JsonReportParser.moreThanOneValue(e)
+          ? "the body holds more than one JSON value; send several reports as one JSON array"
+          : "the body is not valid JSON: " + e.getOriginalMessage())));
       return;
     }
     List<JsonNode> items = new ArrayList<>();
