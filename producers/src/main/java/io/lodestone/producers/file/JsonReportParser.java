@@ -1,5 +1,6 @@
 package io.lodestone.producers.file;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -97,7 +98,27 @@ public final class JsonReportParser {
    * after it, see {@link #moreThanOneValue}.
    */
   public static JsonNode readJson(byte[] utf8Json) throws IOException {
+    int notUtf8 = utf16Or32Marker(utf8Json);
+    if (notUtf8 >= 0) {
+      throw new JsonParseException(null, String.format("Invalid UTF-8 start byte 0x%02x (UTF-16 or UTF-32 text?)", notUtf8));
+    }
     return JSON.readTree(utf8Json);
+  }
+
+  /**
+   * The first byte among the first four that would make Jackson read the input as UTF-16 or UTF-32 (a byte-order
+   * mark, or the zero bytes of a wide encoding), or -1. Jackson guesses the encoding from them, which turns one such
+   * JSON Lines line into garbled characters rather than a "not valid UTF-8" rejection; none of these bytes can start
+   * valid UTF-8 JSON.
+   */
+  private static int utf16Or32Marker(byte[] json) {
+    for (int i = 0; i < Math.min(4, json.length); i++) {
+      int b = json[i] & 0xFF;
+      if (b == 0x00 || b == 0xFE || b == 0xFF) {
+        return b;
+      }
+    }
+    return -1;
   }
 
   /** Whether {@link #readJson} failed because a second value followed the first. */

@@ -55,6 +55,23 @@ class JsonLinesFileTest {
   }
 
   @Test
+  void aLineInUtf16IsRejectedAsNotUtf8NotGuessedAsAnotherEncoding() throws Exception {
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
+    file.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xFE}); // a UTF-16LE byte-order mark
+    file.writeBytes("{\"title\":\"One\"}".getBytes(StandardCharsets.UTF_16LE));
+    file.writeBytes(line(""));
+    file.writeBytes(line("{\"title\":\"Two\",\"body\":\"b\"}"));
+    Path jsonl = Files.write(dir.resolve("utf16.jsonl"), file.toByteArray());
+    List<JsonLinesFile.Entry> entries = new ArrayList<>();
+
+    JsonLinesFile.read(jsonl, new JsonReportParser(1000), entries::add);
+
+    assertThat(entries).hasSize(2);
+    assertThat(entries.get(0).rejection(jsonl)).isEqualTo(jsonl + ":1: rejected: not valid UTF-8");
+    assertThat(entries.get(1).parsed().report().getTitle()).isEqualTo("Two");
+  }
+
+  @Test
   void aLineLongerThanTheLimitIsNotRead() throws Exception {
     Path jsonl = Files.write(dir.resolve("long.jsonl"), line("{\"title\":\"" + "x".repeat(JsonLinesFile.maxLineBytes(10)) + "\"}"));
     List<JsonLinesFile.Entry> entries = new ArrayList<>();

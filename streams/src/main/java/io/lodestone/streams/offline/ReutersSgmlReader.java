@@ -25,6 +25,7 @@ import java.util.stream.Stream;
  * references, bare ampersands), so elements are matched with patterns, as the collection's own tools do.
  */
 public final class ReutersSgmlReader {
+  private static final String OPENING = "<REUTERS";
   private static final Pattern STORY = Pattern.compile("<REUTERS([^>]*)>(.*?)</REUTERS>", Pattern.DOTALL);
   private static final Pattern NEW_ID = Pattern.compile("NEWID=\"(\\d+)\"");
   private static final Pattern LABEL = Pattern.compile("<D>(.*?)</D>", Pattern.DOTALL);
@@ -75,9 +76,18 @@ public final class ReutersSgmlReader {
   static List<ReutersStory> parse(String sgml, String source, Consumer<String> problems) {
     List<ReutersStory> stories = new ArrayList<>();
     Matcher story = STORY.matcher(sgml);
-    int readUpTo = 0;
-    while (story.find()) {
-      readUpTo = story.end();
+    int from = 0;
+    boolean anyStory = false;
+    while (story.find(from)) {
+      anyStory = true;
+      // a story left open mid-file would otherwise swallow the next one, up to that one's </REUTERS>
+      int nextOpening = sgml.indexOf(OPENING, story.start() + OPENING.length());
+      if (nextOpening >= 0 && nextOpening < story.end()) {
+        problems.accept(unclosed(sgml, source, story.start(), "before the next story"));
+        from = nextOpening;
+        continue;
+      }
+      from = story.end();
       Matcher id = NEW_ID.matcher(story.group(1));
       if (!id.find()) {
         problems.accept(source + ": the story on line " + lineOf(sgml, story.start()) + " has no NEWID; not read");
@@ -88,13 +98,17 @@ public final class ReutersSgmlReader {
           labels(element(content, "TOPICS")), labels(element(content, "PLACES")), labels(element(content, "ORGS")),
           text(element(content, "TITLE")), text(element(content, "DATELINE")), text(element(content, "BODY"))));
     }
-    int unclosed = sgml.indexOf("<REUTERS", readUpTo);
-    if (unclosed >= 0) {
-      problems.accept(source + ": the story on line " + lineOf(sgml, unclosed) + " has no </REUTERS> (a truncated file?); not read");
-    } else if (readUpTo == 0) {
+    int trailing = sgml.indexOf(OPENING, from);
+    if (trailing >= 0) {
+      problems.accept(unclosed(sgml, source, trailing, "(a truncated file?)"));
+    } else if (!anyStory) {
       problems.accept(source + " holds no <REUTERS> stories; is it a Reuters-21578 SGML file?");
     }
     return stories;
+  }
+
+  private static String unclosed(String sgml, String source, int opening, String where) {
+    return source + ": the story on line " + lineOf(sgml, opening) + " has no </REUTERS> " + where + "; not read";
   }
 
   private static long lineOf(String text, int offset) {

@@ -59,15 +59,19 @@ class ReutersSgmlReaderTest {
         <REUTERS NEWID="1"><TEXT><BODY>First.</BODY></TEXT></REUTERS>
         <REUTERS OLDID="9"><TEXT><BODY>No id.</BODY></TEXT></REUTERS>
         <REUTERS NEWID="2"><TEXT><BODY>Second.</BODY></TEXT></REUTERS>
+        <REUTERS NEWID="4"><TEXT><BODY>Left open
+        <REUTERS NEWID="5"><TEXT><BODY>Fifth.</BODY></TEXT></REUTERS>
         <REUTERS NEWID="3"><TEXT><BODY>Cut off in the mid
         """;
     List<String> problems = new ArrayList<>();
 
     List<ReutersStory> stories = ReutersSgmlReader.parse(sgml, "reut2-x.sgm", problems::add);
 
-    assertThat(stories).extracting(ReutersStory::newId).containsExactly(1, 2);
+    assertThat(stories).extracting(ReutersStory::newId).containsExactly(1, 2, 5);
+    assertThat(stories.get(2).body()).isEqualTo("Fifth.");
     assertThat(problems).containsExactly("reut2-x.sgm: the story on line 2 has no NEWID; not read",
-        "reut2-x.sgm: the story on line 4 has no </REUTERS> (a truncated file?); not read");
+        "reut2-x.sgm: the story on line 4 has no </REUTERS> before the next story; not read",
+        "reut2-x.sgm: the story on line 6 has no </REUTERS> (a truncated file?); not read");
   }
 
   @Test
