@@ -14,7 +14,13 @@ import io.lodestone.cli.search.SearchCommand;
 import io.lodestone.cli.stack.DownCommand;
 import io.lodestone.cli.stack.StatusCommand;
 import io.lodestone.cli.stack.UpCommand;
+import io.lodestone.core.kafka.KafkaUnreachableException;
 import io.lodestone.stack.StackException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -51,14 +57,40 @@ public final class LodestoneCommand implements Runnable {
   static String userMessage(Throwable e) {
     Throwable shown = e;
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof StackException || t instanceof UserException) {
+      if (t instanceof StackException || t instanceof UserException || t instanceof KafkaUnreachableException) {
         return t.getMessage();
       }
+      if (t instanceof FileSystemException file && file.getFile() != null) {
+        return fileProblem(file);
+      }
     }
-    while (shown.getCause() != null && (shown.getMessage() == null || shown.getMessage().isBlank())) {
+    // a wrapper made with new X(cause) only repeats "java.lang.SomeException: message"
+    while (shown.getCause() != null && (shown.getMessage() == null || shown.getMessage().isBlank()
+        || shown.getMessage().equals(shown.getCause().toString()))) {
       shown = shown.getCause();
     }
     String message = shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
     return message + " (set LODESTONE_DEBUG=1 for the stack trace)";
+  }
+
+  /**
+   * A file that could not be read or written, in the shell's words: java.nio's own message is the bare path
+   * ({@code lodestone: out/x.jsonl}), which says neither what failed nor why.
+   */
+  private static String fileProblem(FileSystemException e) {
+    String file = e.getFile() + (e.getOtherFile() == null ? "" : " -> " + e.getOtherFile());
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory: " + file;
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied: " + file;
+    }
+    if (e instanceof NotDirectoryException) {
+      return "not a directory: " + file;
+    }
+    if (e instanceof FileAlreadyExistsException) {
+      return "already exists: " + file;
+    }
+    return file + ": " + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason());
   }
 }

@@ -75,6 +75,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    checkOptions();
     Workspace workspace = Workspace.current();
     IngestConfig ingest = IngestConfig.fromEnvironment(workspace.connectionOverrides());
     if (corpus != null) {
@@ -106,6 +107,36 @@ public final class BenchCommand implements Callable<Integer> {
         "date", Instant.now().toString(), "machine", machine(), "figures", figures.stream().map(Figure::toJson).toList()));
     System.out.println("Results written to " + results);
     return 0;
+  }
+
+  /** Fails in one sentence, before the stack is started, on an option no run can use. */
+  void checkOptions() {
+    atLeastOne("--min-seconds", minSeconds);
+    atLeastOne("--latency-seconds", latencySeconds);
+    atLeastOne("--ceiling-documents", ceilingDocuments);
+    atLeastOne("--streams-reports", streamsReports);
+    atLeastOne("--median-bytes", medianBytes);
+    if (rates.stream().anyMatch(rate -> !(rate >= 0) || rate.isInfinite())) {
+      throw new UserException("--rates must be reports per second, 0 or more (0: half the end-to-end capacity); got " + rates);
+    }
+    share("--off-topic", offTopic);
+    share("--exact-duplicates", exactDuplicates);
+    share("--near-duplicates", nearDuplicates);
+    if (exactDuplicates + nearDuplicates >= 1) {
+      throw new UserException("--exact-duplicates and --near-duplicates together must stay below 1, so that some reports are originals");
+    }
+  }
+
+  private static void atLeastOne(String option, int value) {
+    if (value < 1) {
+      throw new UserException(option + " must be at least 1; got " + value);
+    }
+  }
+
+  private static void share(String option, double value) {
+    if (!(value >= 0 && value <= 1)) {
+      throw new UserException(option + " is a share of the generated reports, from 0 to 1; got " + value);
+    }
   }
 
   /** Reads the corpus once before the stack is started: what it rejects is named, and a corpus with nothing to publish is an error. */

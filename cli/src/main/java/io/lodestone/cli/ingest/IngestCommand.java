@@ -67,6 +67,12 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (threads != null && threads < 1) {
+      throw new UserException("--threads must be at least 1; got " + threads);
+    }
+    if (interval.isNegative() || interval.isZero()) {
+      throw new UserException("--interval must be a positive duration such as PT2S; got " + interval);
+    }
     InputFiles.Inputs inputs = inputs(paths);
     Workspace workspace = Workspace.current();
     IngestConfig config = IngestConfig.fromEnvironment(workspace.connectionOverrides());

@@ -3,6 +3,7 @@ package io.lodestone.cli.process;
 import io.lodestone.cli.UserException;
 import io.lodestone.cli.Workspace;
 import io.lodestone.streams.StreamsAppConfig;
+import io.lodestone.streams.classify.quality.ThemeEvaluation;
 import io.lodestone.streams.offline.ReutersSgmlReader;
 import io.lodestone.streams.offline.ReutersStory;
 import io.lodestone.streams.quality.CorpusQuality;
@@ -47,10 +48,16 @@ public final class QualityCommand implements Callable<Integer> {
       throw new UserException(ReutersInput.nothingRead(source, problems));
     }
     problems.forEach(System.err::println);
+    Path labels = themeLabels != null ? themeLabels
+        : (Files.isDirectory(source) ? source : source.getParent()).resolveSibling("theme-labels");
+    if (ThemeEvaluation.annotatorFiles(labels).isEmpty()) {
+      if (themeLabels != null) {
+        throw new UserException("no annotator-*.json theme labels in " + themeLabels);
+      }
+      System.err.println("theme macro-F1 not measured: no annotator-*.json theme labels in " + labels + "; pass --theme-labels DIR");
+    }
     CorpusQuality.Outcome outcome;
     try (ProgressBar bar = Progress.bar("quality", stories.size())) {
-      Path labels = themeLabels != null ? themeLabels
-          : (Files.isDirectory(source) ? source : source.getParent()).resolveSibling("theme-labels");
       outcome = CorpusQuality.measure(stories, StreamsAppConfig.fromEnvironment(Map.of()), labels, done -> {
         if (bar != null) {
           bar.stepTo(done);

@@ -64,11 +64,11 @@ public final class TopicBootstrap {
     } catch (ExecutionException e) {
       if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
         // the admin client's own words ("Timed out waiting for a node assignment. Call: listTopics") do not say what to do
-        throw new IllegalStateException(unreachable(kafka), e.getCause());
+        throw new KafkaUnreachableException(unreachable(kafka), e.getCause());
       }
       throw new IllegalStateException("cannot create Kafka topics: " + e.getCause().getMessage(), e.getCause());
     } catch (TimeoutException e) {
-      throw new IllegalStateException(unreachable(kafka), e);
+      throw new KafkaUnreachableException(unreachable(kafka), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating Kafka topics", e);

@@ -20,7 +20,7 @@ class TopicBootstrapTest {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port,
         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 1_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 500))) {
       assertThatThrownBy(() -> TopicBootstrap.ensure(admin, List.of(new TopicBootstrap.TopicSpec("t", 1, (short) 1, Map.of()))))
-          .isInstanceOf(IllegalStateException.class)
+          .isInstanceOf(KafkaUnreachableException.class)
           .hasMessage("Kafka did not answer while the topics were checked; is it running (./lodestone status)?");
     }
   }

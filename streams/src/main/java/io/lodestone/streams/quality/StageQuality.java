@@ -11,7 +11,6 @@ import io.lodestone.streams.offline.ReutersReports;
 import io.lodestone.streams.offline.ReutersStory;
 import io.lodestone.schemas.ThemeScore;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,18 +63,15 @@ final class StageQuality {
     figures.add(QualityFigure.atLeast("earn-only stories with no theme (" + earn + " stories)", share(earnWithoutTheme, earn), 0.95));
     figures.add(QualityFigure.atLeast("metal stories with a mineral and a theme (" + metal + " stories)",
         share(metalWithMineralAndTheme, metal), 0.80));
-    if (Files.isDirectory(themeLabels)) {
-      figures.add(themeAgreement(themes, themeLabels));
+    List<Path> annotators = ThemeEvaluation.annotatorFiles(themeLabels);
+    if (!annotators.isEmpty()) {
+      figures.add(themeAgreement(themes, annotators));
     }
     return figures;
   }
 
-  /** Macro-F1 against each annotator of the directory ({@link ThemeEvaluation#agreement}), averaged over annotators. */
-  private static QualityFigure themeAgreement(Map<Integer, Set<String>> themes, Path labels) throws IOException {
-    List<Path> annotators;
-    try (var files = Files.list(labels)) {
-      annotators = files.filter(f -> f.getFileName().toString().matches("annotator-.*\\.json")).sorted().toList();
-    }
+  /** Macro-F1 against each annotator ({@link ThemeEvaluation#agreement}), averaged over annotators. */
+  private static QualityFigure themeAgreement(Map<Integer, Set<String>> themes, List<Path> annotators) throws IOException {
     Set<Integer> labelled = new TreeSet<>();
     for (Path annotator : annotators) {
       labelled.addAll(ThemeEvaluation.readLabels(annotator).keySet());

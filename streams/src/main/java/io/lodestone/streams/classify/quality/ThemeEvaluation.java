@@ -13,6 +13,7 @@ import io.lodestone.streams.classify.ThemeClassifier;
 import io.lodestone.streams.normalize.TextNormalizer;
 import io.lodestone.streams.offline.ReutersStory;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.IntPredicate;
+import java.util.stream.Stream;
 
 /**
  * Measures the theme classifier on the Reuters development corpus: macro-F1 against the two
@@ -84,6 +86,16 @@ public final class ThemeEvaluation {
       themes.put(story.newId(), ids);
     }
     return themes;
+  }
+
+  /** The annotators' files of a theme-labels directory ({@code annotator-*.json}), in name order; none when it is not a directory. */
+  public static List<Path> annotatorFiles(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.filter(f -> f.getFileName().toString().matches("annotator-.*\\.json")).sorted().toList();
+    }
   }
 
   /** An annotator's file: {"NEWID": ["theme-id", ...]}. */

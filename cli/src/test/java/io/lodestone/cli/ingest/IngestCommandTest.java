@@ -1,0 +1,23 @@
+package io.lodestone.cli.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lodestone.cli.CommandRun;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Options no import can use are refused in one sentence before Kafka is contacted (these runs need no broker). */
+class IngestCommandTest {
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "--threads=0    | --threads must be at least 1; got 0",
+      "--interval=PT0S | --interval must be a positive duration such as PT2S; got PT0S",
+      "--interval=-PT1S | --interval must be a positive duration such as PT2S; got PT-1S",
+  })
+  void refusesAnOptionNoImportCanUse(String option, String message) {
+    CommandRun run = CommandRun.of("ingest", option, "deploy/samples");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo(CommandRun.errorLine(message));
+  }
+}
