@@ -43,6 +43,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /health}: 200 when Kafka and the registry answer, else 503; JSON either way.</li>
  *   <li>{@code GET /metrics}: Prometheus text format (Micrometer): requests by status, reports accepted,
  *       acknowledgement latency, dependency health, JVM.</li>
+ *   <li>Anything else: 404, or 405 for another method on one of these paths, with {@code {"error"}}.</li>
  * </ul>
  * A 503 may follow a partial publish of a batch; retrying the whole request is safe, since report ids
  * are stable and a re-published report overwrites itself downstream.
@@ -51,6 +52,7 @@ public final class IngestApi implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IngestApi.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String JSON_TYPE = "application/json";
+  private static final String ENDPOINTS = "the API serves POST /v1/reports, GET /health and GET /metrics";
 
   /** How the API listens and what it accepts. */
   public record Settings(String host, int port, String token, int maxBodyBytes, int maxBatch, Duration publishTimeout,
@@ -94,6 +96,10 @@ public final class IngestApi implements AutoCloseable {
       config.routes.post("/v1/reports", this::postReports);
       config.routes.get("/health", this::health);
       config.routes.get("/metrics", this::scrape);
+      // clients of a JSON API parse its errors: Javalin's own 404 and 405 bodies are plain text
+      config.http.prefer405over404 = true;
+      config.routes.error(404, ctx -> respond(ctx, 404, error("no such endpoint: " + ctx.method() + " " + ctx.path() + "; " + ENDPOINTS)));
+      config.routes.error(405, ctx -> respond(ctx, 405, error(ctx.method() + " is not allowed on " + ctx.path() + "; " + ENDPOINTS)));
     });
   }
 

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,12 @@ class IngestApiIT {
   }
 
   private HttpResponse<String> post(int port, String token, String body) throws Exception {
+    return post(port, token, HttpRequest.BodyPublishers.ofString(body));
+  }
+
+  private HttpResponse<String> post(int port, String token, HttpRequest.BodyPublisher body) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/reports"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        .header("Content-Type", "application/json").POST(body);
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -92,6 +97,26 @@ class IngestApiIT {
       assertThat(reports).allSatisfy(r -> assertThat(r.getChannel()).isEqualTo(IngestChannel.HTTP));
       assertThat(reports.stream().filter(r -> r.getTitle().equals("One")).findFirst().orElseThrow().getId())
           .isEqualTo(oneAnswer.get("ids").get(0).asText());
+    }
+  }
+
+  @Test
+  void answersInJsonForAnUnknownEndpointOrMethodAndForAUtf16Body(TestStack stack) throws Exception {
+    try (ApiApp app = new ApiApp(config(stack.bootstrapServers(), stack.registryUrl(), RawTopic.unique("raw-api"))).start()) {
+      int port = app.port();
+
+      HttpResponse<String> unknown = get(port, "/v2/reports");
+      assertThat(unknown.statusCode()).isEqualTo(404);
+      assertThat(JSON.readTree(unknown.body()).get("error").asText())
+          .isEqualTo("no such endpoint: GET /v2/reports; the API serves POST /v1/reports, GET /health and GET /metrics");
+      HttpResponse<String> wrongMethod = get(port, "/v1/reports");
+      assertThat(wrongMethod.statusCode()).isEqualTo(405);
+      assertThat(JSON.readTree(wrongMethod.body()).get("error").asText()).startsWith("GET is not allowed on /v1/reports;");
+
+      byte[] utf16 = ("\uFEFF{\"title\":\"x\",\"body\":\"y\"}").getBytes(StandardCharsets.UTF_16LE);
+      HttpResponse<String> wide = post(port, TOKEN, HttpRequest.BodyPublishers.ofByteArray(utf16));
+      assertThat(wide.statusCode()).isEqualTo(400);
+      assertThat(wide.body()).contains("Invalid UTF-8");
     }
   }
 
