@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.lodestone.core.config.YamlProblem;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
@@ -32,7 +33,9 @@ public final class YamlFiles {
     try {
       return YAML.readValue(file.toFile(), type);
     } catch (JsonProcessingException e) {
-      String where = e instanceof ValueInstantiationException ? "" : where(e.getLocation());
+      // a syntax problem carries its own line and column; a record constructor's message has no useful location
+      boolean placeInMessage = e instanceof ValueInstantiationException || YamlProblem.syntax(e, 1).isPresent();
+      String where = placeInMessage ? "" : where(e.getLocation());
       throw new DataFileException(file + where + ": " + reason(e), e);
     } catch (IOException e) {
       throw new DataFileException("cannot read " + file + ": " + e.getMessage(), e);
@@ -45,7 +48,7 @@ public final class YamlFiles {
     return location == null || location.getLineNr() < 1 ? "" : " line " + location.getLineNr();
   }
 
-  /** The validation message of a record constructor, else Jackson's own first line. */
+  /** The validation message of a record constructor, the known keys for an unknown one, else the YAML problem in one line. */
   private static String reason(JsonProcessingException e) {
     if (e instanceof ValueInstantiationException && e.getCause() != null) {
       return e.getCause().getMessage();
@@ -54,8 +57,6 @@ public final class YamlFiles {
       return "unknown key '" + unknown.getPropertyName() + "'; known keys: " + unknown.getKnownPropertyIds().stream()
           .map(String::valueOf).sorted().collect(Collectors.joining(", "));
     }
-    String message = e.getOriginalMessage();
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    return YamlProblem.describe(e, 1);
   }
 }

@@ -63,6 +63,18 @@ class RuleSetTest {
   }
 
   @Test
+  void aFileThatIsNotYamlIsRefusedWithTheLineOfItsProblemInOneLine() throws IOException {
+    Path file = file("""
+        rules:
+          - id: unclosed
+            themes: [supply-disruption
+        """);
+
+    assertThatThrownBy(() -> RuleSet.read(file)).isInstanceOf(DataFileException.class)
+        .hasMessage(file + ": expected ',' or ']', but got <stream end> (line 4, column 1)");
+  }
+
+  @Test
   void aRuleWithoutConditionIsRefused() throws IOException {
     Path file = file("""
         rules:

@@ -251,7 +251,7 @@ public final class FeedPoller implements AutoCloseable {
     try {
       time = Files.getLastModifiedTime(file);
     } catch (IOException e) {
-      feedsFileError = "cannot read the feeds file " + file;
+      refuse("cannot read the feeds file " + file);
       return;
     }
     if (time.equals(feedsFileTime)) {
@@ -264,9 +264,17 @@ public final class FeedPoller implements AutoCloseable {
       reconcile(feeds, now);
     } catch (FeedsFile.InvalidFeedsFileException e) {
       feedsFileTime = time;
-      feedsFileError = e.getMessage();
-      LOG.warn("{}; still polling the {} feed(s) of the previous version", e.getMessage(), runs.size());
+      refuse(e.getMessage());
     }
+  }
+
+  /** Keeps the feeds of the last good version (none before the first) and says so once per problem. */
+  private void refuse(String problem) {
+    if (!problem.equals(feedsFileError)) {
+      LOG.warn("{}; {} until the file is fixed", problem,
+          runs.isEmpty() ? "polling no feeds" : "still polling the " + runs.size() + " feed(s) of its previous version");
+    }
+    feedsFileError = problem;
   }
 
   private void reconcile(List<FeedDefinition> feeds, Instant now) {

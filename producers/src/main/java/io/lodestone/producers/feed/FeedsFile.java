@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.lodestone.core.config.YamlProblem;
 import io.lodestone.producers.id.UrlCanonicalizer;
 import java.io.IOException;
 import java.net.URI;
@@ -57,7 +58,7 @@ public final class FeedsFile {
     try {
       root = YAML.readTree(Files.readString(file));
     } catch (JsonProcessingException e) {
-      throw new InvalidFeedsFileException(file + " is not valid YAML: " + e.getOriginalMessage());
+      throw new InvalidFeedsFileException(file + " is not valid YAML: " + YamlProblem.describe(e, 1));
     } catch (IOException e) {
       throw new InvalidFeedsFileException("cannot read the feeds file " + file + ": " + e.getMessage());
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.lodestone.core.config.YamlProblem;
 import io.lodestone.producers.text.ArticleExtractor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.jsoup.Jsoup;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a one-report file (plain text, Markdown, HTML) into the JSON fields {@link JsonReportParser}
@@ -77,7 +77,8 @@ final class DocumentReader {
       try {
         frontMatter = frontMatter(content.substring(4, end));
       } catch (JsonProcessingException e) {
-        return Result.problem("front matter is not valid YAML: " + yamlProblem(e));
+        // lines counted in the file: the front matter starts on its second line
+        return Result.problem("front matter is not valid YAML: " + YamlProblem.describe(e, 2));
       }
       if (frontMatter.isEmpty()) {
         return Result.problem("front matter must be YAML fields (name: value)");
@@ -100,18 +101,6 @@ final class DocumentReader {
     fields.put("body", rest.strip());
     fields.put("content_type", format.contentType());
     return Result.of(fields);
-  }
-
-  /**
-   * SnakeYAML's message spans several lines (the context, the offending line, a caret): one sentence instead,
-   * with the line counted in the file (the front matter starts on its second line).
-   */
-  private static String yamlProblem(JsonProcessingException e) {
-    if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
-      return marked.getProblem() + " (line " + (marked.getProblemMark().getLine() + 2) + ", column "
-          + (marked.getProblemMark().getColumn() + 1) + ")";
-    }
-    return e.getOriginalMessage().lines().findFirst().orElse("").strip();
   }
 
   private static Optional<ObjectNode> frontMatter(String yaml) throws JsonProcessingException {

@@ -204,6 +204,24 @@ class FeedPollerIT {
   }
 
   @Test
+  void anInvalidFeedsFileAtStartIsShownInTheStatusAndItsFixedVersionIsPolled() throws Exception {
+    server.serve("/first", Answer.ok(rss("first", 1, 1), RSS));
+    Files.writeString(feedsFile, "feeds:\n  - url: [not, a, url\n");
+    try (FeedsApp app = started(Map.of())) {
+      assertThat(app.poller().statusDetails().get("feeds_file_error")).startsWith(feedsFile + " is not valid YAML");
+      Thread loop = new Thread(app::run);
+      loop.start();
+      Thread.sleep(1_100); // file times have a resolution of a second on some file systems
+      listFeeds("/first");
+      await(() -> app.poller().hasSucceeded(server.url("/first")));
+      assertThat(app.poller().statusDetails()).doesNotContainKey("feeds_file_error");
+      app.stop();
+      loop.join(10_000);
+    }
+    assertThat(raw().stream().map(NewsReport::getTitle)).containsExactly("first item 1");
+  }
+
+  @Test
   void refusesPrivateAddressesUnlessAllowedAndBoundsRedirects() throws Exception {
     server.serve("/news", Answer.ok(rss("news", 1, 1), RSS));
     server.serve("/moved", Answer.redirect("/news"));

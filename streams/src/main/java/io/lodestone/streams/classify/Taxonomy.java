@@ -1,10 +1,12 @@
 package io.lodestone.streams.classify;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.lodestone.core.config.YamlProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -95,9 +97,10 @@ public record Taxonomy(String version, Scoring scoring, Relevance relevance, Map
     Taxonomy taxonomy;
     try {
       taxonomy = YAML.readValue(in, Taxonomy.class);
-    } catch (JsonMappingException e) {
-      throw new IllegalArgumentException("Taxonomy " + source + " is not valid at " + e.getPathReference() + ": "
-          + e.getOriginalMessage().lines().findFirst().orElse(""), e);
+    } catch (JsonProcessingException e) {
+      String where = YamlProblem.syntax(e, 1).isEmpty() && e instanceof JsonMappingException mapping
+          ? "is not valid at " + YamlProblem.path(mapping) : "is not valid YAML";
+      throw new IllegalArgumentException("Taxonomy " + source + " " + where + ": " + YamlProblem.describe(e, 1), e);
     }
     if (taxonomy == null) {
       throw new IllegalArgumentException("Taxonomy " + source + " is empty");

@@ -165,8 +165,22 @@ class ThemeClassifierTest {
 
     assertThatThrownBy(() -> ThemeClassifier.fromFile(duplicate)).hasMessageContaining("'port' and 'ports'")
         .hasMessageContaining("same after stemming");
-    assertThatThrownBy(() -> ThemeClassifier.fromFile(typo)).hasMessageContaining("treshold");
+    assertThatThrownBy(() -> ThemeClassifier.fromFile(typo)).hasMessageContaining("is not valid at themes[0].treshold: ")
+        .hasMessageContaining("treshold");
     assertThatThrownBy(() -> ThemeClassifier.fromFile(threshold)).hasMessageContaining("threshold in (0, 1)");
     assertThatThrownBy(() -> ThemeClassifier.fromFile(dir.resolve("missing.yaml"))).hasMessageContaining("Cannot read taxonomy file");
+  }
+
+  @Test
+  void aTaxonomyThatIsNotYamlIsNamedWithTheLineOfItsProblem(@TempDir Path dir) throws IOException {
+    Path tab = dir.resolve("tab.yaml");
+    Files.writeString(tab, "version: x\n\tscoring: {}\n");
+    Path unclosed = dir.resolve("unclosed.yaml");
+    Files.writeString(unclosed, "version: x\nscoring: {repeat_decay: 0.5\n");
+
+    assertThatThrownBy(() -> ThemeClassifier.fromFile(tab)).hasMessage("Taxonomy " + tab
+        + " is not valid YAML: found character '\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for indentation) (line 2, column 1)");
+    assertThatThrownBy(() -> ThemeClassifier.fromFile(unclosed))
+        .hasMessage("Taxonomy " + unclosed + " is not valid YAML: expected ',' or '}', but got <stream end> (line 3, column 1)");
   }
 }
