@@ -2,6 +2,8 @@ package io.lodestone.cli.ingest;
 
 import io.lodestone.cli.UserException;
 import io.lodestone.cli.Workspace;
+import io.lodestone.core.config.CommonOptions;
+import io.lodestone.core.kafka.BootstrapProbe;
 import io.lodestone.producers.IngestConfig;
 import io.lodestone.producers.file.DirectoryWatcher;
 import io.lodestone.producers.file.FileImporter;
@@ -44,6 +46,8 @@ import picocli.CommandLine.Parameters;
 public final class IngestCommand implements Callable<Integer> {
   private static final int SHOWN_REJECTIONS = 20;
   private static final long PROGRESS_MIN_BYTES = 1_000_000;
+  /** Long enough for a busy broker to accept a connection; Kafka that is not running refuses one at once. */
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or directories.")
   List<Path> paths;
@@ -76,6 +80,7 @@ public final class IngestCommand implements Callable<Integer> {
     InputFiles.Inputs inputs = inputs(paths);
     Workspace workspace = Workspace.current();
     IngestConfig config = IngestConfig.fromEnvironment(workspace.connectionOverrides());
+    BootstrapProbe.requireListening(config.getString(CommonOptions.BOOTSTRAP_SERVERS), PROBE_TIMEOUT);
     if (!watch) {
       return importAll(config, inputs, threads(), !noProgress).isClean() ? 0 : 1;
     }
