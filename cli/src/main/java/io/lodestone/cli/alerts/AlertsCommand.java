@@ -7,6 +7,7 @@ import io.lodestone.alerts.AlertsConfig;
 import io.lodestone.cli.Workspace;
 import io.lodestone.cli.run.AlertsAppCommand;
 import io.lodestone.core.config.CommonOptions;
+import io.lodestone.core.kafka.BootstrapProbe;
 import io.lodestone.core.kafka.TopicBootstrap;
 import io.lodestone.schemas.Severity;
 import io.lodestone.schemas.SupplyChainAlert;
@@ -50,6 +51,7 @@ public final class AlertsCommand implements Callable<Integer> {
     AlertsConfig config = AlertsConfig.fromEnvironment(Workspace.current().connectionOverrides());
     String topic = config.getString(CommonOptions.TOPIC_ALERTS);
     String bootstrap = config.getString(CommonOptions.BOOTSTRAP_SERVERS);
+    BootstrapProbe.requireListening(bootstrap);
     TopicBootstrap.ensure(bootstrap, List.of(new TopicBootstrap.TopicSpec(topic, config.getInt(CommonOptions.TOPIC_PARTITIONS),
         config.getShort(CommonOptions.TOPIC_REPLICATION_FACTOR), Map.of())));
     AvroDeserializer<SupplyChainAlert> deserializer = new AvroDeserializer<>();

@@ -46,8 +46,6 @@ import picocli.CommandLine.Parameters;
 public final class IngestCommand implements Callable<Integer> {
   private static final int SHOWN_REJECTIONS = 20;
   private static final long PROGRESS_MIN_BYTES = 1_000_000;
-  /** Long enough for a busy broker to accept a connection; Kafka that is not running refuses one at once. */
-  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or directories.")
   List<Path> paths;
@@ -80,7 +78,7 @@ public final class IngestCommand implements Callable<Integer> {
     InputFiles.Inputs inputs = inputs(paths);
     Workspace workspace = Workspace.current();
     IngestConfig config = IngestConfig.fromEnvironment(workspace.connectionOverrides());
-    BootstrapProbe.requireListening(config.getString(CommonOptions.BOOTSTRAP_SERVERS), PROBE_TIMEOUT);
+    BootstrapProbe.requireListening(config.getString(CommonOptions.BOOTSTRAP_SERVERS));
     if (!watch) {
       return importAll(config, inputs, threads(), !noProgress).isClean() ? 0 : 1;
     }

@@ -8,12 +8,21 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Tells at once whether anything listens at Kafka's bootstrap addresses. A one-shot command (an import) would
- * otherwise wait for the admin client's full timeout, a minute of connection warnings, before saying that Kafka
- * is not running; the apps, started beside a broker that may still be starting, keep that patience instead.
+ * Tells at once whether anything listens at Kafka's bootstrap addresses. A command a user types (an import, the
+ * alerts viewer) would otherwise wait for the admin client's full timeout, a minute of connection warnings, before
+ * saying that Kafka is not running; the apps, started beside a broker that may still be starting, keep that
+ * patience instead.
  */
 public final class BootstrapProbe {
+  /** Long enough for a busy broker to accept a connection; Kafka that is not running refuses one at once. */
+  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
   private BootstrapProbe() {}
+
+  /** {@link #requireListening(String, Duration)} with a timeout of 5 s. */
+  public static void requireListening(String bootstrapServers) {
+    requireListening(bootstrapServers, TIMEOUT);
+  }
 
   /** Returns when one of the addresses accepts a TCP connection within {@code timeout}; else says which were tried. */
   public static void requireListening(String bootstrapServers, Duration timeout) {

@@ -251,6 +251,7 @@ public final class FeedPoller implements AutoCloseable {
     try {
       time = Files.getLastModifiedTime(file);
     } catch (IOException e) {
+      feedsFileTime = null; // read it again once it is back, even with its old modification time
       refuse("cannot read the feeds file " + file);
       return;
     }
