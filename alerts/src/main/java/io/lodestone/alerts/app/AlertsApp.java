@@ -61,7 +61,6 @@ public final class AlertsApp implements AutoCloseable {
   /** @param env where subscription secrets named by {@code secret_env} are looked up */
   public AlertsApp(AlertsConfig config, Map<String, String> env) {
     this.config = config;
-    ensureTopics(config);
     Map<String, Object> registryConfig = registryConfig(config);
     SchemaRegistryClient registry = new SchemaRegistryClient(new RegistryClientConfig(registryConfig));
     AlertsTopology.AlertSerdes serdes = new AlertsTopology.AlertSerdes(AvroSerde.specific(EnrichedReport.class, registry),
@@ -69,6 +68,8 @@ public final class AlertsApp implements AutoCloseable {
     serdes.enrichedReport().configure(registryConfig, false);
     serdes.alert().configure(registryConfig, false);
     Topology topology = AlertsTopology.buildTopology(config, serdes);
+    // after the rules file was read: a mistake in it is said at once, not after a minute of waiting for Kafka
+    ensureTopics(config);
     LOG.info("alert topology:\n{}", topology.describe());
     this.streams = new KafkaStreams(topology, streamsProperties(config));
     streams.setStateListener((newState, oldState) -> {

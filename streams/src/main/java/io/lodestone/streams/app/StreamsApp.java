@@ -10,6 +10,7 @@ import io.lodestone.schemas.registry.SchemaRegistryClient;
 import io.lodestone.streams.LodestoneTopology;
 import io.lodestone.streams.StreamsAppConfig;
 import io.lodestone.streams.TopologySerdes;
+import io.lodestone.streams.classify.ThemeClassifier;
 import io.lodestone.streams.deadletter.DeadLetterDeserializationHandler;
 import io.lodestone.streams.deadletter.DeadLetterProcessingHandler;
 import io.lodestone.streams.deadletter.DeadLetterProductionHandler;
@@ -54,6 +55,11 @@ public final class StreamsApp implements AutoCloseable {
 
   public StreamsApp(StreamsAppConfig config) {
     this.config = config;
+    // an analyst's broken taxonomy is said at once, not after a minute of waiting for Kafka or by a stream thread
+    // that dies at its first task
+    String taxonomy = config.getString(StreamsAppConfig.TAXONOMY_FILE);
+    LOG.info("classifying with taxonomy {} ({})", ThemeClassifier.fromFile(taxonomy).taxonomyVersion(),
+        taxonomy.isBlank() ? "bundled" : taxonomy);
     ensureTopics(config);
     SchemaRegistryClient registry = new SchemaRegistryClient(new RegistryClientConfig(registryConfig(config)));
     TopologySerdes serdes = TopologySerdes.registry(registry, registryConfig(config));
