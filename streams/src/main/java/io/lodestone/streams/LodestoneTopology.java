@@ -42,7 +42,13 @@ public final class LodestoneTopology {
 
   private LodestoneTopology() {}
 
+  /** With the taxonomy of {@code taxonomy.file}, read now, so that a broken file fails here rather than in a task. */
   public static Topology buildTopology(StreamsAppConfig config, TopologySerdes serdes) {
+    return buildTopology(config, serdes, ThemeClassifier.fromFile(config.getString(StreamsAppConfig.TAXONOMY_FILE)));
+  }
+
+  /** With a classifier already read; it is thread-safe, so every task shares it. */
+  public static Topology buildTopology(StreamsAppConfig config, TopologySerdes serdes, ThemeClassifier classifier) {
     DedupSettings dedup = DedupSettings.from(config);
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(DedupStores.reports(dedup));
@@ -64,8 +70,7 @@ public final class LodestoneTopology {
     outcomes.get(OUTCOME + CANONICAL)
         .mapValues(outcome -> (DedupOutcome.Canonical) outcome, Named.as("canonical-report"))
         .processValues(EnrichProcessor::new, Named.as(ENRICH))
-        .processValues(() -> new ClassifyProcessor(ThemeClassifier.fromFile(config.getString(StreamsAppConfig.TAXONOMY_FILE))),
-            Named.as(CLASSIFY))
+        .processValues(() -> new ClassifyProcessor(classifier), Named.as(CLASSIFY))
         .to(config.getString(CommonOptions.TOPIC_ENRICHED),
             Produced.with(Serdes.String(), serdes.enrichedReport()).withName(ENRICHED_SINK));
     return builder.build();

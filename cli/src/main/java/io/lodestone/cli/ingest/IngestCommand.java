@@ -78,13 +78,13 @@ public final class IngestCommand implements Callable<Integer> {
     InputFiles.Inputs inputs = inputs(paths);
     Workspace workspace = Workspace.current();
     IngestConfig config = IngestConfig.fromEnvironment(workspace.connectionOverrides());
+    List<Path> directories = paths.stream().filter(Files::isDirectory).toList();
+    if (watch && directories.isEmpty()) {
+      throw new UserException("--watch needs at least one directory");
+    }
     BootstrapProbe.requireListening(config.getString(CommonOptions.BOOTSTRAP_SERVERS));
     if (!watch) {
       return importAll(config, inputs, threads(), !noProgress).isClean() ? 0 : 1;
-    }
-    List<Path> directories = paths.stream().filter(Files::isDirectory).toList();
-    if (directories.isEmpty()) {
-      throw new UserException("--watch needs at least one directory");
     }
     return watch(config, directories, ledger != null ? ledger : defaultLedger(workspace, directories)) ? 0 : 1;
   }

@@ -3,6 +3,10 @@ package io.lodestone.cli.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lodestone.cli.CommandRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,5 +23,14 @@ class IngestCommandTest {
 
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.err()).isEqualTo(CommandRun.errorLine(message));
+  }
+
+  @Test
+  void watchingFilesOnlyIsRefusedBeforeKafkaIsAsked(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("reports.jsonl"), "{\"title\":\"Copper\",\"body\":\"Copper.\"}\n");
+    CommandRun run = CommandRun.of("ingest", "--watch", file.toString());
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo(CommandRun.errorLine("--watch needs at least one directory"));
   }
 }

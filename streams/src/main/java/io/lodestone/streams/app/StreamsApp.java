@@ -55,15 +55,14 @@ public final class StreamsApp implements AutoCloseable {
 
   public StreamsApp(StreamsAppConfig config) {
     this.config = config;
-    // an analyst's broken taxonomy is said at once, not after a minute of waiting for Kafka or by a stream thread
-    // that dies at its first task
     String taxonomy = config.getString(StreamsAppConfig.TAXONOMY_FILE);
-    LOG.info("classifying with taxonomy {} ({})", ThemeClassifier.fromFile(taxonomy).taxonomyVersion(),
-        taxonomy.isBlank() ? "bundled" : taxonomy);
-    ensureTopics(config);
+    ThemeClassifier classifier = ThemeClassifier.fromFile(taxonomy);
+    LOG.info("classifying with taxonomy {} ({})", classifier.taxonomyVersion(), taxonomy.isBlank() ? "bundled" : taxonomy);
     SchemaRegistryClient registry = new SchemaRegistryClient(new RegistryClientConfig(registryConfig(config)));
     TopologySerdes serdes = TopologySerdes.registry(registry, registryConfig(config));
-    Topology topology = LodestoneTopology.buildTopology(config, serdes);
+    Topology topology = LodestoneTopology.buildTopology(config, serdes, classifier);
+    // after the taxonomy was read: an analyst's broken file is said at once, not after a minute of waiting for Kafka
+    ensureTopics(config);
     LOG.info("topology:\n{}", topology.describe());
     Properties props = streamsProperties(config);
     props.put(DeadLetters.SERIALIZER, serdes.deadLetter().serializer());

@@ -75,8 +75,9 @@ public final class OfflineTopology implements AutoCloseable {
     props.put(StreamsConfig.STATE_DIR_CONFIG, this.stateDir.toString());
     props.putAll(StreamsApp.deadLetterProperties(offline));
     props.put(DeadLetters.SERIALIZER, serdes.deadLetter().serializer());
-    this.driver = new TopologyTestDriver(LodestoneTopology.buildTopology(offline, serdes), props);
-    this.stages = new EnrichmentStages(ThemeClassifier.fromFile(offline.getString(StreamsAppConfig.TAXONOMY_FILE)));
+    ThemeClassifier classifier = ThemeClassifier.fromFile(offline.getString(StreamsAppConfig.TAXONOMY_FILE));
+    this.driver = new TopologyTestDriver(LodestoneTopology.buildTopology(offline, serdes, classifier), props);
+    this.stages = new EnrichmentStages(classifier);
     this.raw = driver.createInputTopic(offline.getString(CommonOptions.TOPIC_RAW), new StringSerializer(),
         serdes.newsReport().serializer());
     this.rawBytes = driver.createInputTopic(offline.getString(CommonOptions.TOPIC_RAW), new ByteArraySerializer(),
