@@ -72,44 +72,44 @@ final class StandardWords {
         i++;
         continue;
       }
-      int end = wordEnd(text, i);
+      long read = readWord(text, i, word);
+      int end = (int) read;
+      if (end == TOO_LONG) {
+        return false;
+      }
       if (end < 0) {
         i = -end; // underscores only: no word
         continue;
       }
       int length = end - i;
-      if (length >= MAX_TOKEN_LENGTH) {
-        return false;
-      }
-      int hash = 0;
-      for (int k = 0; k < length; k++) {
-        char c = text[i + k];
-        c = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) : Character.toLowerCase(c);
-        word[k] = c;
-        hash = WordCodes.hashStep(hash, c);
-      }
-      sink.word(word, length, WordCodes.hash(hash), i, end);
+      sink.word(word, length, WordCodes.hash((int) (read >>> 32)), i, end);
       i = end;
     }
     return true;
   }
 
+  /** {@link #readWord}'s answer for a word of StandardTokenizer's longest token length or more. */
+  private static final int TOO_LONG = Integer.MIN_VALUE;
   /**
-   * Where the word starting at {@code start} ends; minus where scanning resumes when the characters
-   * there hold no letter or digit (underscores only), so no word.
+   * Reads the word starting at {@code start} into {@code word}, lower-cased, in the same pass that finds where it
+   * ends (a second pass over its characters cost a mispredicted loop exit per word). Returns its
+   * {@link WordCodes#hashStep} hash in the upper 32 bits and in the lower 32 where it ends, minus where scanning
+   * resumes when the characters there hold no letter or digit (underscores only), or TOO_LONG.
    */
-  private static int wordEnd(char[] text, int start) {
+  private static long readWord(char[] text, int start, char[] word) {
     int length = text.length;
     boolean letterOrDigit = false;
+    int hash = 0;
     int j = start;
     while (j < length) {
-      byte k = CLASSES[text[j]];
+      char c = text[j];
+      byte k = CLASSES[c];
       if (k == LETTER || k == DIGIT) {
         letterOrDigit = true;
-        j++;
-      } else if (k == EXTEND_NUM_LET) {
-        j++;
-      } else if (k >= MID_LETTER && k <= MID_NUM_LET && j > start && j + 1 < length) {
+      } else if (k != EXTEND_NUM_LET) {
+        if (k < MID_LETTER || k > MID_NUM_LET || j == start || j + 1 == length) {
+          break;
+        }
         byte before = CLASSES[text[j - 1]];
         byte after = CLASSES[text[j + 1]];
         boolean joinsLetters = before == LETTER && after == LETTER && k != MID_NUM;
@@ -117,12 +117,17 @@ final class StandardWords {
         if (!joinsLetters && !joinsDigits) {
           break;
         }
-        j += 2;
-      } else {
-        break;
+        // the joining character is part of the word, and so is the letter or digit after it, read next
       }
+      if (j - start + 1 >= MAX_TOKEN_LENGTH) {
+        return TOO_LONG & 0xFFFFFFFFL;
+      }
+      c = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) : Character.toLowerCase(c);
+      word[j - start] = c;
+      hash = WordCodes.hashStep(hash, c);
+      j++;
     }
-    return letterOrDigit ? j : -j;
+    return (long) hash << 32 | (letterOrDigit ? j : -j) & 0xFFFFFFFFL;
   }
 
   /** The part each probed character plays in StandardTokenizer's word boundaries, found by asking it. */

@@ -39,8 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeduplicateProcessor implements Processor<String, NormalizedReport, String, DedupOutcome> {
   private static final Logger LOG = LoggerFactory.getLogger(DeduplicateProcessor.class);
-  /** The fingerprint of a report without words: such a report is never a duplicate. */
-  private static final String NO_CONTENT = "";
   /** Scope of the deduplicator's sensors (one per outcome, with a rate and a total). */
   private static final String METRIC_SCOPE = "lodestone-dedup";
   /** Kafka Streams' group of those metrics: "stream-" + scope + "-metrics". */
@@ -155,18 +153,14 @@ public final class DeduplicateProcessor implements Processor<String, NormalizedR
     long cutoff = Math.max(0, context.currentStreamTimeMs() - settings.retention().toMillis());
     index.expireBefore(cutoff);
 
-    long[] words = Shingles.wordHashes(DedupText.of(normalized.text()));
-    long[] shingles = Shingles.of(words, settings.shingleSize());
-    Content content = new Content(words.length == 0 ? NO_CONTENT : DedupText.fingerprint(words), hasher.signature(shingles),
-        Shingles.distinct(shingles));
-    content.bandKeys = hasher.bandKeys(content.signature);
+    DedupContent content = DedupContent.of(normalized.text(), settings.shingleSize(), hasher);
 
     RememberedReport known = remembered(id);
     if (known != null) {
       redelivered(record, known, content);
       return;
     }
-    Match match = content.fingerprint.equals(NO_CONTENT) ? null : match(content);
+    Match match = content.hasWords() ? match(content) : null;
     KeyValue<Long, StoryState> story = match == null ? null : story(match.storyId());
     if (story != null) {
       duplicate(record, match, story, content);
@@ -175,34 +169,20 @@ public final class DeduplicateProcessor implements Processor<String, NormalizedR
     }
   }
 
-  /** A report's fingerprint, signature, number of different shingles and band keys. */
-  private static final class Content {
-    final String fingerprint;
-    final char[] signature;
-    final int shingles;
-    long[] bandKeys;
-
-    Content(String fingerprint, char[] signature, int shingles) {
-      this.fingerprint = fingerprint;
-      this.signature = signature;
-      this.shingles = shingles;
-    }
-  }
-
-  private Match match(Content content) {
-    String sameContent = index.byFingerprint(content.fingerprint);
+  private Match match(DedupContent content) {
+    String sameContent = index.byFingerprint(content.fingerprint());
     RememberedReport owner = sameContent == null ? null : remembered(sameContent);
     if (owner != null) {
       return new Match(sameContent, owner.storyId(), 1.0, DedupMethod.FINGERPRINT);
     }
     Match best = null;
-    for (String candidate : index.candidates(content.bandKeys)) {
+    for (String candidate : index.candidates(content.bandKeys())) {
       RememberedReport remembered = remembered(candidate);
       if (remembered == null) {
         continue;
       }
-      double similarity = Math.min(MinHasher.similarity(content.signature, remembered.signature()),
-          MinHasher.similarityBound(content.shingles, remembered.shingles()));
+      double similarity = Math.min(MinHasher.similarity(content.signature(), remembered.signature()),
+          MinHasher.similarityBound(content.shingles(), remembered.shingles()));
       if (similarity >= settings.threshold() && (best == null || similarity > best.similarity())) {
         best = new Match(candidate, remembered.storyId(), similarity, DedupMethod.MINHASH);
       }
@@ -210,7 +190,7 @@ public final class DeduplicateProcessor implements Processor<String, NormalizedR
     return best;
   }
 
-  private void canonical(Record<String, NormalizedReport> record, Content content, StoryState story) {
+  private void canonical(Record<String, NormalizedReport> record, DedupContent content, StoryState story) {
     String id = record.value().report().getId();
     putStory(id, null, story, record.timestamp());
     remember(id, id, content, record.timestamp());
@@ -219,7 +199,7 @@ public final class DeduplicateProcessor implements Processor<String, NormalizedR
   }
 
   private void duplicate(Record<String, NormalizedReport> record, Match match, KeyValue<Long, StoryState> story,
-      Content content) {
+      DedupContent content) {
     NewsReport report = record.value().report();
     StoryState updated = story.value.withCopyFrom(sourceName(report));
     putStory(match.storyId(), story.key, updated, record.timestamp());
@@ -236,13 +216,13 @@ public final class DeduplicateProcessor implements Processor<String, NormalizedR
     context.forward(record.withKey(match.storyId()).withValue(new DedupOutcome.Duplicate(notice)));
   }
 
-  private void redelivered(Record<String, NormalizedReport> record, RememberedReport known, Content content) {
+  private void redelivered(Record<String, NormalizedReport> record, RememberedReport known, DedupContent content) {
     String id = record.value().report().getId();
     KeyValue<Long, StoryState> story = known.isCanonical(id) ? story(id) : null;
-    if (known.fingerprint().equals(content.fingerprint) || story == null) {
+    if (known.fingerprint().equals(content.fingerprint()) || story == null) {
       redeliveries.record();
       LOG.info("report {} delivered again ({} content); dropped: it was already processed as {}", id,
-          known.fingerprint().equals(content.fingerprint) ? "same" : "changed",
+          known.fingerprint().equals(content.fingerprint()) ? "same" : "changed",
           known.isCanonical(id) ? "the canonical report of its story" : "a duplicate of " + known.storyId());
       return;
     }
@@ -253,10 +233,10 @@ public final class DeduplicateProcessor implements Processor<String, NormalizedR
     context.forward(record.withKey(id).withValue(new DedupOutcome.Canonical(record.value(), dedup(id, content, story.value))));
   }
 
-  private void remember(String id, String storyId, Content content, long timestamp) {
-    reports.put(id, new RememberedReport(storyId, content.fingerprint, content.signature, content.shingles), timestamp);
-    int forgotten = index.addReport(timestamp, id, content.fingerprint.equals(NO_CONTENT) ? null : content.fingerprint,
-        content.bandKeys);
+  private void remember(String id, String storyId, DedupContent content, long timestamp) {
+    reports.put(id, new RememberedReport(storyId, content.fingerprint(), content.signature(), content.shingles()), timestamp);
+    int forgotten = index.addReport(timestamp, id, content.hasWords() ? content.fingerprint() : null,
+        content.bandKeys());
     for (int i = 0; i < forgotten; i++) {
       forgottenEarly.record();
     }
@@ -288,8 +268,8 @@ public final class DeduplicateProcessor implements Processor<String, NormalizedR
     return new StoryState(indexDate, 0, source == null ? List.of() : List.of(source));
   }
 
-  private static Dedup dedup(String id, Content content, StoryState story) {
-    return Dedup.newBuilder().setFingerprint(content.fingerprint).setStoryId(id)
+  private static Dedup dedup(String id, DedupContent content, StoryState story) {
+    return Dedup.newBuilder().setFingerprint(content.fingerprint()).setStoryId(id)
         .setDuplicateCount(story.duplicateCount()).setSourcesSeen(story.sourcesSeen()).build();
   }
 

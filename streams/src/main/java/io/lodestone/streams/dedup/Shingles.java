@@ -12,42 +12,45 @@ public final class Shingles {
 
   private Shingles() {}
 
-  /** The hashes of the words of {@code text}, in order. */
+  /** Each ASCII letter and digit lower-cased; 0 for every other ASCII character. */
+  private static final char[] ASCII_WORD_CHARS = new char[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII_WORD_CHARS[c] = Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : 0;
+    }
+  }
+
+  /**
+   * The hashes of the words of {@code text}, in order. Written without a branch on whether a character is part of a
+   * word: words start and end every few characters, so such a branch is mispredicted at nearly every word
+   * boundary, and that took half of this loop's time (11.5 against 6.3 µs on a 3 KB report).
+   */
   public static long[] wordHashes(CharSequence text) {
-    long[] words = new long[Math.max(16, text.length() / 5)];
+    int length = text.length();
+    // a word and the character after it take at least two characters: room for every word, so that the loop needs
+    // no check for it (with one, the loop ran as slowly as with the branch)
+    long[] words = new long[length / 2 + 1];
     int count = 0;
     long hash = FNV_OFFSET;
-    boolean inWord = false;
-    for (int i = 0; i < text.length(); i++) {
+    int inWord = 0;
+    for (int i = 0; i < length; i++) {
       char c = text.charAt(i);
-      boolean wordChar;
-      if (c < 128) {
-        // ASCII fast path: most text is ASCII, and this loop runs over every character of every report
-        wordChar = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
-        c = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-      } else {
-        wordChar = Character.isLetterOrDigit(c);
-        c = Character.toLowerCase(c);
-      }
-      if (wordChar) {
-        hash = (hash ^ c) * FNV_PRIME;
-        inWord = true;
-      } else if (inWord) {
-        if (count == words.length) {
-          words = java.util.Arrays.copyOf(words, count * 2);
-        }
-        words[count++] = mix(hash);
-        hash = FNV_OFFSET;
-        inWord = false;
-      }
+      int folded = c < 128 ? ASCII_WORD_CHARS[c] : Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : 0;
+      int isWord = (folded | -folded) >>> 31; // 1 for a word character, else 0
+      long inWordMask = -(long) isWord;
+      words[count] = hash; // kept (count moves on) only when a word ends here
+      count += inWord & (isWord ^ 1);
+      hash = ((hash ^ folded) * FNV_PRIME) & inWordMask | FNV_OFFSET & ~inWordMask;
+      inWord = isWord;
     }
-    if (inWord) {
-      if (count == words.length) {
-        words = java.util.Arrays.copyOf(words, count + 1);
-      }
-      words[count++] = mix(hash);
+    words[count] = hash;
+    count += inWord;
+    long[] hashes = java.util.Arrays.copyOf(words, count);
+    for (int i = 0; i < count; i++) {
+      hashes[i] = mix(hashes[i]);
     }
-    return java.util.Arrays.copyOf(words, count);
+    return hashes;
   }
 
   /** The hashes of the {@code size}-word shingles of the words (duplicates included); empty without words. */

@@ -21,37 +21,65 @@ final class Whitespace {
     return text; // below U+0300 nothing composes, so the text is already NFC
   }
 
-  /** Lines trimmed, inner whitespace runs collapsed to one space, blank lines dropped. */
+  /** What the clean-up does with a character. */
+  private static final int KEEP = 0;
+  private static final int NEWLINE = 1;
+  private static final int SPACE = 2;
+  private static final int DROP = 3;
+  /** {@link #kind} of every ASCII character. */
+  private static final byte[] ASCII_KINDS = new byte[128];
+  /**
+   * What is pending before the next kept character, as bits: a space (1), a newline (2), which wins over a space.
+   * A character of each kind sets these bits of it and then keeps those of the mask: a kept character writes the
+   * pending separator out and clears it, the others add theirs (a dropped character adds none).
+   */
+  private static final int[] PENDING_SET = {0, 2, 1, 0};
+  private static final int[] PENDING_KEEP = {0, 3, 3, 3};
+  private static final char[] SEPARATORS = {0, ' ', '\n', '\n'};
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII_KINDS[c] = (byte) kind(c);
+    }
+  }
+
+  /**
+   * Lines trimmed, inner whitespace runs collapsed to one space, blank lines dropped. The loop has no branch on
+   * the kind of character: spaces come every few characters, and a branch on them was mispredicted at nearly
+   * every word (10.3 against 6.3 µs for a 3 KB body).
+   */
   static String collapse(String text) {
     int length = text.length();
+    int first = 0;
+    while (first < length && kind(text.charAt(first)) != KEEP) {
+      first++; // leading whitespace and invisible characters
+    }
     char[] out = new char[length];
     int size = 0;
-    boolean pendingSpace = false;
-    boolean pendingNewline = false;
-    for (int i = 0; i < length; i++) {
+    int pending = 0;
+    for (int i = first; i < length; i++) {
       char c = text.charAt(i);
-      if (c > ' ' && c < '\u007F' || c > '\u00AD' && c < '\u1680') {
-        // ordinary character: the common case, tested first
-      } else if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
-        pendingNewline = size > 0;
-        pendingSpace = false;
-        continue;
-      } else if (isSpace(c)) {
-        pendingSpace = size > 0;
-        continue;
-      } else if (isInvisible(c)) {
-        continue;
-      }
-      if (pendingNewline) {
-        out[size++] = '\n';
-      } else if (pendingSpace) {
-        out[size++] = ' ';
-      }
-      pendingNewline = false;
-      pendingSpace = false;
-      out[size++] = c;
+      int kind = c < 128 ? ASCII_KINDS[c] : kind(c);
+      int keep = (kind - 1) >>> 31; // 1 for KEEP, else 0
+      // Both writes stay within what was read so far, and one that is not kept is overwritten later.
+      out[size] = SEPARATORS[pending];
+      size += keep & ((pending | -pending) >>> 31);
+      out[size] = c;
+      size += keep;
+      pending = (pending | PENDING_SET[kind]) & PENDING_KEEP[kind];
     }
     return size == length && text.contentEquals(CharBuffer.wrap(out)) ? text : new String(out, 0, size);
+  }
+
+  private static int kind(char c) {
+    if (c > ' ' && c < '\u007F' || c > '\u00AD' && c < '\u1680') {
+      return KEEP;
+    } else if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+      return NEWLINE;
+    } else if (isSpace(c)) {
+      return SPACE;
+    }
+    return isInvisible(c) ? DROP : KEEP;
   }
 
   private static boolean isSpace(char c) {

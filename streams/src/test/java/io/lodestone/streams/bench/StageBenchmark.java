@@ -3,11 +3,16 @@ package io.lodestone.streams.bench;
 import io.lodestone.schemas.Entities;
 import io.lodestone.schemas.NewsReport;
 import io.lodestone.schemas.NormalizedText;
+import io.lodestone.streams.TestReports;
 import io.lodestone.streams.classify.Classification;
 import io.lodestone.streams.classify.ThemeClassifier;
+import io.lodestone.streams.dedup.DedupContent;
+import io.lodestone.streams.dedup.DedupSettings;
+import io.lodestone.streams.dedup.MinHasher;
 import io.lodestone.streams.enrich.EntityExtractor;
 import io.lodestone.streams.normalize.TextNormalizer;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,8 +29,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Each per-record stage on its own, over the same {@value #REPORTS} distinct 3 KB reports: the
- * normalizer (HTML, NFC, whitespace, boilerplate), language detection, the enrichers (gazetteers,
- * amounts, quantities) and the classifier. Each stage's input is prepared once in the set-up, so a
+ * normalizer (HTML, NFC, whitespace, boilerplate), language detection, deduplication's work on the text
+ * (without its state stores), the enrichers (gazetteers, amounts, quantities) and the classifier. Each stage's input is prepared once in the set-up, so a
  * score is that stage's reports per second.
  */
 @State(Scope.Thread)
@@ -42,6 +47,8 @@ public class StageBenchmark {
   private TextNormalizer normalizer;
   private EntityExtractor extractor;
   private ThemeClassifier classifier;
+  private DedupSettings dedup;
+  private MinHasher hasher;
 
   @Setup
   public void prepare() {
@@ -49,6 +56,8 @@ public class StageBenchmark {
     normalizer = new TextNormalizer();
     extractor = new EntityExtractor();
     classifier = new ThemeClassifier();
+    dedup = DedupSettings.from(TestReports.config(Map.of()));
+    hasher = dedup.minHasher();
     texts = new NormalizedText[REPORTS];
     entities = new Entities[REPORTS];
     for (int i = 0; i < REPORTS; i++) {
@@ -70,6 +79,15 @@ public class StageBenchmark {
   public void detectLanguage(Blackhole blackhole) {
     for (NormalizedText text : texts) {
       blackhole.consume(normalizer.language(text, null));
+    }
+  }
+
+  /** Words, fingerprint, shingles, signature, shingle count and band keys: what every report costs before the stores. */
+  @Benchmark
+  @OperationsPerInvocation(REPORTS)
+  public void dedupContent(Blackhole blackhole) {
+    for (NormalizedText text : texts) {
+      blackhole.consume(DedupContent.of(text, dedup.shingleSize(), hasher));
     }
   }
 
