@@ -88,7 +88,10 @@ final class StandardWords {
     return true;
   }
 
-  /** {@link #readWord}'s answer for a word of StandardTokenizer's longest token length or more. */
+  /**
+   * {@link #readWord}'s answer for a word of StandardTokenizer's longest token length or more (or as many underscores,
+   * which Lucene then reads: no word either way).
+   */
   private static final int TOO_LONG = Integer.MIN_VALUE;
   /**
    * Reads the word starting at {@code start} into {@code word}, lower-cased, in the same pass that finds where it

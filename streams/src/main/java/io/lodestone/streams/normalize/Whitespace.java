@@ -30,8 +30,8 @@ final class Whitespace {
   private static final byte[] ASCII_KINDS = new byte[128];
   /**
    * What is pending before the next kept character, as bits: a space (1), a newline (2), which wins over a space.
-   * A character of each kind sets these bits of it and then keeps those of the mask: a kept character writes the
-   * pending separator out and clears it, the others add theirs (a dropped character adds none).
+   * Each character ORs in the bits of its kind (PENDING_SET), then masks with PENDING_KEEP: a kept character
+   * clears what was pending, which it has just written out before itself; a dropped character changes nothing.
    */
   private static final int[] PENDING_SET = {0, 2, 1, 0};
   private static final int[] PENDING_KEEP = {0, 3, 3, 3};
@@ -46,7 +46,7 @@ final class Whitespace {
   /**
    * Lines trimmed, inner whitespace runs collapsed to one space, blank lines dropped. The loop has no branch on
    * the kind of character: spaces come every few characters, and a branch on them was mispredicted at nearly
-   * every word (10.3 against 6.3 µs for a 3 KB body).
+   * every word (10.3 against 7.9 µs for a 3 KB body).
    */
   static String collapse(String text) {
     int length = text.length();

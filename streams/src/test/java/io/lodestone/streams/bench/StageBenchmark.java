@@ -29,9 +29,9 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Each per-record stage on its own, over the same {@value #REPORTS} distinct 3 KB reports: the
- * normalizer (HTML, NFC, whitespace, boilerplate), language detection, deduplication's work on the text
- * (without its state stores), the enrichers (gazetteers, amounts, quantities) and the classifier. Each stage's input is prepared once in the set-up, so a
- * score is that stage's reports per second.
+ * normalizer (HTML, NFC, whitespace, boilerplate), language detection, deduplication's work on the
+ * text (without its state stores), the enrichers (gazetteers, amounts, quantities) and the classifier.
+ * Each stage's input is prepared once in the set-up, so a score is that stage's reports per second.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
