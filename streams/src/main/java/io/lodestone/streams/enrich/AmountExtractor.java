@@ -4,7 +4,7 @@ import io.lodestone.schemas.MoneyAmount;
 import io.lodestone.schemas.Quantity;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import org.apache.lucene.analysis.CharArrayMap;
 
 /**
  * Finds money amounts ("Rs 7,280 crore", "US$2.5bn", "1.5 mln dlrs") and quantities with units ("6,000 metric
@@ -19,11 +19,12 @@ final class AmountExtractor {
     this.tables = tables;
   }
 
-  void extract(String text, List<MoneyAmount> money, List<Quantity> quantities) {
+  void extract(MatchText prepared, List<MoneyAmount> money, List<Quantity> quantities) {
+    String text = prepared.text();
     int i = 0;
     while (i < text.length()) {
       if (isDigit(text.charAt(i)) && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)) && text.charAt(i - 1) != '.' && text.charAt(i - 1) != ',')) {
-        i = amountAt(text, i, money, quantities);
+        i = amountAt(prepared, i, money, quantities);
       } else {
         i++;
       }
@@ -34,17 +35,18 @@ final class AmountExtractor {
    * Reads the number at {@code start} and what surrounds it; returns where scanning resumes. The number is parsed
    * only once a currency or unit shows that it is an amount: most numbers of a report are neither.
    */
-  private int amountAt(String text, int start, List<MoneyAmount> money, List<Quantity> quantities) {
+  private int amountAt(MatchText prepared, int start, List<MoneyAmount> money, List<Quantity> quantities) {
+    String text = prepared.text();
     int end = numberEnd(text, start);
     int pos = end;
     int attachedEnd = letters(text, pos);
-    Double scale = attachedEnd > pos ? tables.attachedScales.get(text.substring(pos, attachedEnd).toLowerCase(Locale.ROOT)) : null;
+    Double scale = scale(prepared, pos, attachedEnd, tables.attachedScales);
     if (scale != null) {
       pos = attachedEnd;
     } else {
       int wordStart = skipSpace(text, pos);
       int wordEnd = letters(text, wordStart);
-      scale = wordEnd > wordStart ? tables.scaleWords.get(text.substring(wordStart, wordEnd).toLowerCase(Locale.ROOT)) : null;
+      scale = scale(prepared, wordStart, wordEnd, tables.scaleWords);
       if (scale != null) {
         pos = wordEnd;
       }
@@ -62,7 +64,7 @@ final class AmountExtractor {
       return pos;
     }
     int afterStart = skipSpace(text, pos);
-    AmountTables.Token after = tokenAt(text, afterStart, tables.currenciesAfterByFirst, true);
+    AmountTables.Token after = tokenAt(prepared, afterStart, tables.currenciesAfterNumber, true);
     if (after != null) {
       double scaled = scaled(text, start, end, scale);
       if (Double.isNaN(scaled)) {
@@ -73,7 +75,7 @@ final class AmountExtractor {
           .setValue(scaled * after.factor()).build());
       return afterEnd;
     }
-    AmountTables.Token unit = tokenAt(text, afterStart, tables.unitsByFirst, false);
+    AmountTables.Token unit = tokenAt(prepared, afterStart, tables.unitsAfterNumber, false);
     if (unit == null) {
       return pos;
     }
@@ -84,9 +86,9 @@ final class AmountExtractor {
     int unitEnd = afterStart + unit.text().length();
     String normalized = unit.value();
     int rateStart = skipSpace(text, unitEnd);
-    AmountTables.Token rate = normalized.contains("/") ? null : tokenAt(text, rateStart, tables.ratesByFirst, true);
+    AmountTables.Token rate = normalized.contains("/") ? null : tokenAt(prepared, rateStart, tables.ratesAfterNumber, true);
     if (rate == null && text.startsWith("/", unitEnd)) {
-      rate = tokenAt(text, unitEnd, tables.ratesByFirst, true);
+      rate = tokenAt(prepared, unitEnd, tables.ratesAfterNumber, true);
       rateStart = unitEnd;
     }
     if (rate != null) {
@@ -158,11 +160,9 @@ final class AmountExtractor {
    * characters (units such as Mt, MW, kt) must match exactly; longer ones may also be capitalized or upper
    * case, and with {@code anyCase} short ones too.
    */
-  private static AmountTables.Token tokenAt(String text, int pos, Map<Character, List<AmountTables.Token>> tokensByFirst, boolean anyCase) {
-    if (pos >= text.length()) {
-      return null;
-    }
-    for (AmountTables.Token token : tokensByFirst.getOrDefault(Character.toLowerCase(text.charAt(pos)), List.of())) {
+  private static AmountTables.Token tokenAt(MatchText prepared, int pos, TokensAfterNumber tokens, boolean anyCase) {
+    String text = prepared.text();
+    for (AmountTables.Token token : tokens.at(prepared, pos)) {
       String t = token.text();
       boolean ignoreCase = anyCase || t.length() > 3;
       if (text.regionMatches(ignoreCase, pos, t, 0, t.length())
@@ -171,6 +171,23 @@ final class AmountExtractor {
       }
     }
     return null;
+  }
+
+  /**
+   * The multiplier of the scale word at [start, end), or null. An ASCII word is looked up in the folded text, where
+   * it is already lower-cased; another one as {@link String#toLowerCase} writes it, which can change its length.
+   */
+  private static Double scale(MatchText prepared, int start, int end, CharArrayMap<Double> scales) {
+    if (end == start) {
+      return null;
+    }
+    String text = prepared.text();
+    for (int i = start; i < end; i++) {
+      if (text.charAt(i) >= 0x80) {
+        return scales.get(text.substring(start, end).toLowerCase(Locale.ROOT));
+      }
+    }
+    return scales.get(prepared.folded(), start, end - start);
   }
 
   private static int skipSpace(String text, int pos) {

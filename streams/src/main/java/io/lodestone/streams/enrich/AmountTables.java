@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.lucene.analysis.CharArrayMap;
 
 /**
  * The money and quantity tables: {@code currencies.tsv}, {@code number-scales.tsv}, {@code units.tsv} and
@@ -24,12 +25,13 @@ final class AmountTables {
   final List<Token> rates = new ArrayList<>();
   /** Tokens written before a number, by their last character (the one next to the number). */
   final Map<Character, List<Token>> currenciesBeforeByLast = new HashMap<>();
-  /** Tokens written after a number, by their lower-cased first character. */
-  final Map<Character, List<Token>> currenciesAfterByFirst = new HashMap<>();
-  final Map<Character, List<Token>> unitsByFirst = new HashMap<>();
-  final Map<Character, List<Token>> ratesByFirst = new HashMap<>();
-  final Map<String, Double> scaleWords = new HashMap<>();
-  final Map<String, Double> attachedScales = new HashMap<>();
+  /** Tokens written after a number, by their first word. */
+  final TokensAfterNumber currenciesAfterNumber;
+  final TokensAfterNumber unitsAfterNumber;
+  final TokensAfterNumber ratesAfterNumber;
+  /** Scale words by their lower-cased text: written after a number, and attached to it ("$2bn"). */
+  final CharArrayMap<Double> scaleWords = new CharArrayMap<>(32, false);
+  final CharArrayMap<Double> attachedScales = new CharArrayMap<>(32, false);
 
   AmountTables() {
     for (DataFile.Row row : DataFile.rows("currencies.tsv", 4)) {
@@ -66,18 +68,13 @@ final class AmountTables {
     for (List<Token> list : List.of(currenciesBefore, currenciesAfter, units, rates)) {
       list.sort(LONGEST_FIRST);
     }
-    index(currenciesBefore, currenciesBeforeByLast, true);
-    index(currenciesAfter, currenciesAfterByFirst, false);
-    index(units, unitsByFirst, false);
-    index(rates, ratesByFirst, false);
-  }
-
-  private static void index(List<Token> tokens, Map<Character, List<Token>> index, boolean byLast) {
-    for (Token token : tokens) {
+    for (Token token : currenciesBefore) {
       String text = token.text();
-      char key = Character.toLowerCase(text.charAt(byLast ? text.length() - 1 : 0));
-      index.computeIfAbsent(key, k -> new ArrayList<>()).add(token);
+      currenciesBeforeByLast.computeIfAbsent(Character.toLowerCase(text.charAt(text.length() - 1)), k -> new ArrayList<>()).add(token);
     }
+    currenciesAfterNumber = new TokensAfterNumber(currenciesAfter);
+    unitsAfterNumber = new TokensAfterNumber(units);
+    ratesAfterNumber = new TokensAfterNumber(rates);
   }
 
   private static double number(DataFile.Row row, int column) {

@@ -35,7 +35,7 @@ public final class EntityExtractor {
     List<PhraseMatcher.Match> matches = gazetteers.matcher().find(prepared);
     List<MoneyAmount> money = new ArrayList<>();
     List<Quantity> quantities = new ArrayList<>();
-    gazetteers.amounts().extract(prepared.text(), money, quantities);
+    gazetteers.amounts().extract(prepared, money, quantities);
     return Entities.newBuilder()
         .setCountries(countries(gazetteers.countryFocus().select(countryEvidence(prepared, matches))))
         .setMinerals(minerals(matches))

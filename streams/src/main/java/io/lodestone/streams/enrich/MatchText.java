@@ -47,6 +47,24 @@ record MatchText(String text, char[] folded, int bodyStart) {
     return c < 0x80 ? ASCII_FOLDED[c] : Character.toLowerCase(c);
   }
 
+  /** A phrase or token folded as {@link #fold} folds the text, character by character. */
+  static String foldAll(String phrase) {
+    char[] chars = phrase.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      chars[i] = fold(chars[i]);
+    }
+    return new String(chars);
+  }
+
+  /** The run of letters and digits a phrase starts with, or its first character when that is neither. */
+  static String firstWord(String phrase) {
+    int end = 0;
+    while (end < phrase.length() && isWordChar(phrase.charAt(end))) {
+      end++;
+    }
+    return phrase.substring(0, Math.max(1, end));
+  }
+
   /** Whether a character is part of a word (a letter or digit); the same for a character and its folded form. */
   static boolean isWordChar(char c) {
     return c < 0x80 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);

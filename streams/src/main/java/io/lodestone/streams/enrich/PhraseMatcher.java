@@ -41,10 +41,10 @@ final class PhraseMatcher {
   PhraseMatcher(Collection<Phrase> phrases) {
     Map<String, List<Phrase>> byText = new LinkedHashMap<>();
     for (Phrase phrase : phrases) {
-      byText.computeIfAbsent(fold(phrase.text()), k -> new ArrayList<>()).add(phrase);
+      byText.computeIfAbsent(MatchText.foldAll(phrase.text()), k -> new ArrayList<>()).add(phrase);
     }
     Map<String, List<Key>> byStart = new LinkedHashMap<>();
-    byText.forEach((text, list) -> byStart.computeIfAbsent(text.substring(0, Math.max(1, wordEnd(text.toCharArray(), 0))),
+    byText.forEach((text, list) -> byStart.computeIfAbsent(MatchText.firstWord(text),
         k -> new ArrayList<>()).add(new Key(text.toCharArray(), list.toArray(Phrase[]::new))));
     keysByStart = new CharArrayMap<>(byStart.size(), false);
     byStart.forEach((start, keys) -> keysByStart.put(start, keys.toArray(Key[]::new)));
@@ -132,23 +132,6 @@ final class PhraseMatcher {
 
   private interface Sink {
     void hit(int start, int end, Phrase[] phrases);
-  }
-
-  /** The end of the run of letters and digits at {@code start}. */
-  private static int wordEnd(char[] text, int start) {
-    int end = start;
-    while (end < text.length && MatchText.isWordChar(text[end])) {
-      end++;
-    }
-    return end;
-  }
-
-  private static String fold(String phrase) {
-    char[] chars = phrase.toCharArray();
-    for (int i = 0; i < chars.length; i++) {
-      chars[i] = MatchText.fold(chars[i]);
-    }
-    return new String(chars);
   }
 
   private static int layer(Phrase.Entry entry) {

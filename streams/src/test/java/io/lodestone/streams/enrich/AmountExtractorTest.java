@@ -47,6 +47,20 @@ class AmountExtractorTest {
             tuple(2.5e8, "W"), tuple(1.2e9, "Wh"), tuple(30_000.0, "oz"), tuple(1500.0, "t/d"), tuple(200_000.0, "bbl/d"));
   }
 
+  /**
+   * The word after a number picks the tokens to try by its first word: tokens whose first word ends in punctuation
+   * ("U.S. dollars", "D-marks", "t/y"), in any case where the table allows it; a first word with a letter outside ASCII
+   * is compared as {@link String#regionMatches(boolean, int, String, int, int)} compares it, where "ſ" is an "s".
+   */
+  @Test
+  void tokensAfterANumberAreFoundByTheirFirstWord() {
+    Entities entities = extract("1.5 MLN DLRS, 3 U.S. Dollars, 4 D-marks, 9 t/y, 8 tons/day, 2 kt, 2 KT, 7 tonne\u017F.");
+    assertThat(entities.getMoney()).extracting(MoneyAmount::getText, MoneyAmount::getCurrency, MoneyAmount::getValue)
+        .containsExactly(tuple("1.5 MLN DLRS", "USD", 1.5e6), tuple("3 U.S. Dollars", "USD", 3.0), tuple("4 D-marks", "DEM", 4.0));
+    assertThat(entities.getQuantities()).extracting(Quantity::getText, Quantity::getUnit)
+        .containsExactly(tuple("9 t/y", "t/yr"), tuple("8 tons/day", "t/d"), tuple("2 kt", "t"), tuple("7 tonne\u017F", "t"));
+  }
+
   @Test
   void anAmountStatedInTitleAndBodyIsReportedOnce() {
     Entities entities = Texts.extract("DFC commits US$450 million", "The DFC committed US$450 million to a graphite mine.");
