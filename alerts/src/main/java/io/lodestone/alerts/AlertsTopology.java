@@ -7,6 +7,7 @@ import io.lodestone.alerts.spikes.SpikeDetectorProcessor;
 import io.lodestone.alerts.spikes.SpikeKeyProcessor;
 import io.lodestone.alerts.spikes.SpikeParameters;
 import io.lodestone.alerts.spikes.WindowTally;
+import io.lodestone.alerts.spikes.WindowTallySerde;
 import io.lodestone.alerts.spikes.JsonSerde;
 import io.lodestone.alerts.spikes.WindowHistory;
 import io.lodestone.core.config.CommonOptions;
@@ -82,7 +83,7 @@ public final class AlertsTopology {
         .aggregate(WindowTally::empty, (key, reportId, tally) -> tally.add(reportId, spikes.sampleSize()),
             Named.as("spike-count"),
             Materialized.<String, WindowTally, WindowStore<Bytes, byte[]>>as(TALLY_STORE)
-                .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(WindowTally.class))
+                .withKeySerde(Serdes.String()).withValueSerde(WindowTallySerde.serde())
                 .withRetention(spikes.retention()))
         .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()).withName("spike-until-window-closes"))
         .toStream(Named.as("closed-windows"))
