@@ -11,24 +11,18 @@ import java.util.Map;
  * (themes, terms, proximity rules, contexts) so that scoring works on arrays. Immutable.
  */
 final class CompiledTaxonomy {
-  /** A theme's term or proximity rule: what it contributes and how it shows as evidence. */
-  record Item(String label, double weight) {}
-
   /** A proximity rule of theme {@code theme}; its item index in that theme is {@code item}. */
   record NearRule(int theme, int item, int groups, int window, double weight) {}
 
   final Taxonomy taxonomy;
   final PhraseIndex index;
   final List<Taxonomy.Theme> themes;
-  /** Per theme: its terms, then its proximity rules. */
-  final List<List<Item>> items = new ArrayList<>();
   final List<NearRule> nearRules = new ArrayList<>();
   final List<String> contextNames;
   final List<Taxonomy.Context> contexts = new ArrayList<>();
   /** Per theme: indices of the contexts it requires (any one suffices). */
   final List<int[]> requiredContexts = new ArrayList<>();
   final int[] relevanceContexts;
-  final double[] offTopicWeights;
 
   CompiledTaxonomy(Taxonomy taxonomy) {
     this.taxonomy = taxonomy;
@@ -42,32 +36,26 @@ final class CompiledTaxonomy {
         builder.add(context.terms().get(t), new Use(Kind.CONTEXT_TERM, c, t, context.weight()), "context " + contextNames.get(c));
       }
     }
-    List<Double> offTopicWeights = new ArrayList<>();
+    int offTopicTerms = 0;
     for (Map.Entry<String, Double> term : taxonomy.offTopic().entrySet()) {
-      builder.add(term.getKey(), new Use(Kind.OFF_TOPIC, 0, offTopicWeights.size(), weight(term, "off_topic")), "off_topic");
-      offTopicWeights.add(term.getValue());
+      builder.add(term.getKey(), new Use(Kind.OFF_TOPIC, 0, offTopicTerms++, weight(term, "off_topic")), "off_topic");
     }
-    this.offTopicWeights = offTopicWeights.stream().mapToDouble(Double::doubleValue).toArray();
     for (int t = 0; t < themes.size(); t++) {
       Taxonomy.Theme theme = themes.get(t);
       String where = "theme " + theme.id();
-      List<Item> themeItems = new ArrayList<>();
+      int item = 0; // a theme's items: its terms, then its proximity rules
       for (Map.Entry<String, Double> term : theme.terms().entrySet()) {
-        double weight = weight(term, where);
-        builder.add(term.getKey(), new Use(Kind.THEME_TERM, t, themeItems.size(), weight), where);
-        themeItems.add(new Item(term.getKey(), weight));
+        builder.add(term.getKey(), new Use(Kind.THEME_TERM, t, item++, weight(term, where)), where);
       }
       for (Taxonomy.NearRule rule : theme.near()) {
-        NearRule compiled = new NearRule(t, themeItems.size(), rule.groups().size(), rule.window(), rule.weight());
+        NearRule compiled = new NearRule(t, item++, rule.groups().size(), rule.window(), rule.weight());
         for (int g = 0; g < rule.groups().size(); g++) {
           for (String alternative : rule.groups().get(g).split("\\|")) {
             builder.add(alternative.strip(), new Use(Kind.NEAR_PART, nearRules.size(), g, rule.weight()), where);
           }
         }
-        themeItems.add(new Item(String.join(" ~ ", rule.groups()), rule.weight()));
         nearRules.add(compiled);
       }
-      items.add(themeItems);
       requiredContexts.add(theme.requires().stream().mapToInt(contextNames::indexOf).toArray());
     }
     this.relevanceContexts = taxonomy.relevance().contexts().stream().mapToInt(contextNames::indexOf).toArray();

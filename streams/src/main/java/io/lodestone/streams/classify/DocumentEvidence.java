@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.IntToDoubleFunction;
 import java.util.function.ObjDoubleConsumer;
 
 /**
@@ -17,8 +16,12 @@ import java.util.function.ObjDoubleConsumer;
  * off-topic vocabulary a decayed sum. One instance per classified report; not thread-safe.
  */
 final class DocumentEvidence implements PhraseIndex.MatchSink {
-  /** A match in a field, from token {@code first} to {@code last}; near-rule matches span their parts. */
-  record Hit(int owner, int item, AnalyzedText field, int first, int firstPartEnd, int lastPartStart, int last, double factor) {
+  /**
+   * A match in a field, from token {@code first} to {@code last}; near-rule matches span their parts. {@code weight}
+   * is its term's or rule's weight, carried along because ordering the hits compares it many times.
+   */
+  record Hit(int owner, int item, double weight, AnalyzedText field, int first, int firstPartEnd, int lastPartStart, int last,
+      double factor) {
     int length() {
       return last - first + 1;
     }
@@ -74,12 +77,16 @@ final class DocumentEvidence implements PhraseIndex.MatchSink {
     double factor = field.title ? scoring.titleWeight() : first < scoring.leadTokens() ? scoring.leadWeight() : scoring.bodyWeight();
     for (Use use : phrase.uses()) {
       switch (use.kind()) {
-        case THEME_TERM -> themeHits.get(use.owner()).add(new Hit(use.owner(), use.item(), field, first, last, first, last, factor));
-        case CONTEXT_TERM -> contextHits.get(use.owner()).add(new Hit(use.owner(), use.item(), field, first, last, first, last, factor));
-        case OFF_TOPIC -> offTopicHits.add(new Hit(0, use.item(), field, first, last, first, last, factor));
+        case THEME_TERM -> themeHits.get(use.owner()).add(hit(use, first, last, factor));
+        case CONTEXT_TERM -> contextHits.get(use.owner()).add(hit(use, first, last, factor));
+        case OFF_TOPIC -> offTopicHits.add(hit(use, first, last, factor));
         case NEAR_PART -> nearParts.get(use.owner()).add(new NearPart(use.item(), first, last));
       }
     }
+  }
+
+  private Hit hit(Use use, int first, int last, double factor) {
+    return new Hit(use.owner(), use.item(), use.weight(), field, first, last, first, last, factor);
   }
 
   /**
@@ -106,7 +113,7 @@ final class DocumentEvidence implements PhraseIndex.MatchSink {
         int first = head.first();
         int last = Math.max(head.last(), tail.last());
         double factor = field.title ? scoring.titleWeight() : first < scoring.leadTokens() ? scoring.leadWeight() : scoring.bodyWeight();
-        themeHits.get(rule.theme()).add(new Hit(rule.theme(), rule.item(), field, first, head.last(), tail.first(), last, factor));
+        themeHits.get(rule.theme()).add(new Hit(rule.theme(), rule.item(), rule.weight(), field, first, head.last(), tail.first(), last, factor));
         i = j + 1;
       } else {
         i++;
@@ -124,17 +131,14 @@ final class DocumentEvidence implements PhraseIndex.MatchSink {
    * (counter-evidence first, then the heavier, then the longer), the k-th repeat of the same term or rule counts {@code repeat_decay^(k-1)}, strongest first.
    */
   List<Contribution> themeContributions(int theme) {
-    List<Hit> hits = new ArrayList<>(themeHits.get(theme));
-    List<CompiledTaxonomy.Item> items = taxonomy.items.get(theme);
+    List<Hit> hits = themeHits.get(theme); // ordered in place: each theme's contributions are asked for once
     // Counter-evidence first (a negated phrase vetoes what it covers), then the heavier, then the longer match.
-    // One plain comparator, not a chain of key extractors: on-topic reports carry hundreds of hits.
+    // One plain comparator on the hits' own fields, not a chain of key extractors: on-topic reports carry hundreds of hits.
     hits.sort((a, b) -> {
-      double weightA = items.get(a.item()).weight();
-      double weightB = items.get(b.item()).weight();
-      if ((weightA < 0) != (weightB < 0)) {
-        return weightA < 0 ? -1 : 1;
+      if ((a.weight() < 0) != (b.weight() < 0)) {
+        return a.weight() < 0 ? -1 : 1;
       }
-      int heavier = Double.compare(Math.abs(weightB), Math.abs(weightA));
+      int heavier = Double.compare(Math.abs(b.weight()), Math.abs(a.weight()));
       return heavier != 0 ? heavier : Integer.compare(b.length(), a.length());
     });
     BitSet titleCovered = new BitSet();
@@ -148,13 +152,13 @@ final class DocumentEvidence implements PhraseIndex.MatchSink {
         accepted.add(hit);
       }
     }
-    return decayed(accepted, item -> items.get(item).weight());
+    return decayed(accepted);
   }
 
   /** Decayed evidence of a context, capped by the context's cap. */
   double contextEvidence(int context) {
     Taxonomy.Context definition = taxonomy.contexts.get(context);
-    return Math.min(definition.cap(), decayedSum(contextHits.get(context), item -> definition.weight()));
+    return Math.min(definition.cap(), decayedSum(contextHits.get(context)));
   }
 
   boolean hasContext(int context) {
@@ -162,7 +166,7 @@ final class DocumentEvidence implements PhraseIndex.MatchSink {
   }
 
   double offTopicEvidence() {
-    return decayedSum(offTopicHits, item -> taxonomy.offTopicWeights[item]);
+    return decayedSum(offTopicHits);
   }
 
   static double sum(List<Contribution> contributions) {
@@ -173,29 +177,29 @@ final class DocumentEvidence implements PhraseIndex.MatchSink {
     return sum;
   }
 
-  private List<Contribution> decayed(List<Hit> hits, IntToDoubleFunction weight) {
+  private List<Contribution> decayed(List<Hit> hits) {
     List<Contribution> contributions = new ArrayList<>(hits.size());
-    decay(hits, weight, (hit, value) -> contributions.add(new Contribution(hit, value)));
+    decay(hits, (hit, value) -> contributions.add(new Contribution(hit, value)));
     contributions.sort((a, b) -> Double.compare(b.value(), a.value()));
     return contributions;
   }
 
   /** The sum of {@link #decayed}'s values, without making and ordering the contributions. */
-  private double decayedSum(List<Hit> hits, IntToDoubleFunction weight) {
+  private double decayedSum(List<Hit> hits) {
     double[] sum = {0};
-    decay(hits, weight, (hit, value) -> sum[0] += value);
+    decay(hits, (hit, value) -> sum[0] += value);
     return sum[0];
   }
 
   /** Each hit's weight times its factor, the k-th repeat of an item (strongest first) decayed by {@code repeat_decay^(k-1)}. */
-  private void decay(List<Hit> hits, IntToDoubleFunction weight, ObjDoubleConsumer<Hit> sink) {
+  private void decay(List<Hit> hits, ObjDoubleConsumer<Hit> sink) {
     List<Hit> ordered = new ArrayList<>(hits);
     ordered.sort((a, b) -> a.item() != b.item() ? Integer.compare(a.item(), b.item()) : Double.compare(b.factor(), a.factor()));
     double decay = 1;
     for (int i = 0; i < ordered.size(); i++) {
       Hit hit = ordered.get(i);
       decay = i > 0 && ordered.get(i - 1).item() == hit.item() ? decay * scoring.repeatDecay() : 1;
-      sink.accept(hit, weight.applyAsDouble(hit.item()) * hit.factor() * decay);
+      sink.accept(hit, hit.weight() * hit.factor() * decay);
     }
   }
 }
