@@ -17,10 +17,11 @@ import java.util.function.ObjDoubleConsumer;
  */
 final class DocumentEvidence implements PhraseIndex.MatchSink {
   /**
-   * A match in a field, from token {@code first} to {@code last}; near-rule matches span their parts. {@code weight}
-   * is its term's or rule's weight, carried along because ordering the hits compares it many times.
+   * A match in a field, from token {@code first} to {@code last}; near-rule matches span their parts. {@code item} is
+   * its term's or rule's index within its theme (or context, or the off-topic terms), which repeats are counted by;
+   * {@code weight} is that term's or rule's weight, carried along because ordering the hits compares it many times.
    */
-  record Hit(int owner, int item, double weight, AnalyzedText field, int first, int firstPartEnd, int lastPartStart, int last,
+  record Hit(int item, double weight, AnalyzedText field, int first, int firstPartEnd, int lastPartStart, int last,
       double factor) {
     int length() {
       return last - first + 1;
@@ -86,7 +87,7 @@ final class DocumentEvidence implements PhraseIndex.MatchSink {
   }
 
   private Hit hit(Use use, int first, int last, double factor) {
-    return new Hit(use.owner(), use.item(), use.weight(), field, first, last, first, last, factor);
+    return new Hit(use.item(), use.weight(), field, first, last, first, last, factor);
   }
 
   /**
@@ -113,7 +114,7 @@ final class DocumentEvidence implements PhraseIndex.MatchSink {
         int first = head.first();
         int last = Math.max(head.last(), tail.last());
         double factor = field.title ? scoring.titleWeight() : first < scoring.leadTokens() ? scoring.leadWeight() : scoring.bodyWeight();
-        themeHits.get(rule.theme()).add(new Hit(rule.theme(), rule.item(), rule.weight(), field, first, head.last(), tail.first(), last, factor));
+        themeHits.get(rule.theme()).add(new Hit(rule.item(), rule.weight(), field, first, head.last(), tail.first(), last, factor));
         i = j + 1;
       } else {
         i++;
