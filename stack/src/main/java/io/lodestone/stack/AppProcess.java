@@ -54,10 +54,16 @@ public final class AppProcess extends ServerProcess {
     }
   }
 
+  /** The app writes its log itself (rolled over by size, cli's log4j2.xml); only what bypasses it comes here. */
+  @Override
+  public Path outputFile() {
+    return layout.logs().resolve(name() + ".out");
+  }
+
   @Override
   protected List<String> command() {
     List<String> command = new ArrayList<>(List.of(JavaRuntimes.current().java().toString(), "-Xms" + heap, "-Xmx" + heap,
-        "-Dlodestone.app=" + name(), "-jar", jar.toString()));
+        "-Dlodestone.app=" + name(), "-Dlodestone.log.file=" + logFile().toAbsolutePath(), "-jar", jar.toString()));
     command.addAll(args);
     return command;
   }

@@ -83,7 +83,7 @@ public final class KafkaServer extends ServerProcess {
     try (var out = Files.newBufferedWriter(node().resolve("server.properties"))) {
       server.store(out, "Written by ./lodestone up at every start; edit KafkaServer.java instead");
     }
-    Files.writeString(node().resolve("log4j2.yaml"), LOG4J2);
+    Files.writeString(node().resolve("log4j2.yaml"), LOG4J2.formatted(logFile().toAbsolutePath()));
     if (!Files.exists(node().resolve("logs/meta.properties"))) {
       format();
     }
@@ -96,15 +96,21 @@ public final class KafkaServer extends ServerProcess {
         "-t", Uuid.randomUuid().toString(), "-c", node().resolve("server.properties").toString());
     Files.createDirectories(logFile().getParent());
     Process format = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile())).start();
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(outputFile().toFile())).start();
     try {
       if (format.waitFor() != 0) {
-        throw new StackException("formatting Kafka's storage failed; see " + logFile());
+        throw new StackException("formatting Kafka's storage failed; see " + outputFile() + " and " + logFile());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StackException("interrupted while formatting Kafka's storage", e);
     }
+  }
+
+  /** Kafka writes its log itself (rolled over by size, {@link #LOG4J2}); only what bypasses it comes here. */
+  @Override
+  public Path outputFile() {
+    return layout.logs().resolve("kafka.out");
   }
 
   @Override
@@ -127,14 +133,19 @@ public final class KafkaServer extends ServerProcess {
     }
   }
 
+  /** Kafka's log4j configuration; %s is the log file, rolled over as the apps' logs are (cli's log4j2.xml). */
   private static final String LOG4J2 = """
       Configuration:
         Appenders:
-          Console:
-            name: STDOUT
-            PatternLayout: {pattern: "[%d] %p %m (%c)%n"}
+          RollingFile:
+            name: FILE
+            fileName: "%1$s"
+            filePattern: "%1$s.%%i"
+            PatternLayout: {pattern: "[%%d] %%p %%m (%%c)%%n"}
+            SizeBasedTriggeringPolicy: {size: "${env:LODESTONE_LOG_MAX_SIZE:-100 MB}"}
+            DefaultRolloverStrategy: {max: 3, fileIndex: min}
         Loggers:
-          Root: {level: INFO, AppenderRef: [{ref: STDOUT}]}
+          Root: {level: INFO, AppenderRef: [{ref: FILE}]}
           Logger:
             - {name: kafka.request.logger, level: WARN}
             - {name: org.apache.kafka.controller, level: WARN}

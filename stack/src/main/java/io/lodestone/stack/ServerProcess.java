@@ -1,6 +1,8 @@
 package io.lodestone.stack;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  * command and a Ctrl-C in the terminal; otherwise it is stopped when this JVM exits.
  */
 public abstract class ServerProcess {
+  /** How much of a log's end is read to show its last lines: logs can be large. */
+  private static final int TAIL_BYTES = 64 * 1024;
   private final String name;
   private final Path logFile;
   private ProcessHandle handle;
@@ -32,6 +36,14 @@ public abstract class ServerProcess {
   }
 
   public Path logFile() {
+    return logFile;
+  }
+
+  /**
+   * Where the process's standard output and error go: its log file, unless the process writes its log itself
+   * (and rolls it over, which a redirected stream cannot follow).
+   */
+  public Path outputFile() {
     return logFile;
   }
 
@@ -77,7 +89,7 @@ public abstract class ServerProcess {
     ProcessBuilder builder = new ProcessBuilder(command)
         .directory(workingDirectory().toFile())
         .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(outputFile().toFile()))
         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     builder.environment().putAll(environment());
     try {
@@ -102,8 +114,7 @@ public abstract class ServerProcess {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       if (process != null && !process.isAlive()) {
-        throw new StackException(name + " exited during start-up; its log " + logFile + " ends with:"
-            + System.lineSeparator() + tail(logFile, 15));
+        throw new StackException(name + " exited during start-up; " + endsOf(logFile, outputFile()));
       }
       if (isReady()) {
         return;
@@ -166,10 +177,23 @@ public abstract class ServerProcess {
     return killed;
   }
 
-  static String tail(Path file, int lines) {
-    try {
-      List<String> all = List.of(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8)
-          .split("\\R"));
+  /** The last lines of the log, and of the output file when it is another file and holds anything. */
+  private static String endsOf(Path log, Path output) {
+    String ends = "its log " + log + " ends with:" + System.lineSeparator() + tail(log, 15);
+    if (!output.equals(log) && output.toFile().length() > 0) {
+      ends += System.lineSeparator() + "and its output " + output + " with:" + System.lineSeparator() + tail(output, 15);
+    }
+    return ends;
+  }
+
+  /** The last lines of a file (from its last {@link #TAIL_BYTES} bytes). */
+  public static String tail(Path file, int lines) {
+    try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+      long from = Math.max(0, in.length() - TAIL_BYTES);
+      byte[] end = new byte[(int) (in.length() - from)];
+      in.seek(from);
+      in.readFully(end);
+      List<String> all = List.of(new String(end, StandardCharsets.UTF_8).split("\\R"));
       return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
     } catch (IOException e) {
       return "(no log: " + e.getMessage() + ")";

@@ -117,8 +117,10 @@ public final class AlertsApp implements AutoCloseable {
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.getShort(CommonOptions.TOPIC_REPLICATION_FACTOR));
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnDeserializationError.class);
     props.put(DeadLetterOnDeserializationError.TOPIC_CONFIG, config.getString(CommonOptions.TOPIC_DEAD_LETTER));
-    // No global stores here; set, as Kafka 5 will default it, so that every start does not warn about it.
+    // No global stores here; set, as Kafka 5 will default it, so that every start does not warn about it. The
+    // partition assignor checks it again in the main consumer's settings, which leave it out unless prefixed.
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    props.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     return props;
   }

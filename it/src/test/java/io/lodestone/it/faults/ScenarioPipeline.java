@@ -18,13 +18,13 @@ import io.lodestone.sink.SinkConfig;
 import io.lodestone.sink.es.ElasticsearchClients;
 import io.lodestone.sink.es.IndexReadiness;
 import io.lodestone.stack.AppProcess;
+import io.lodestone.stack.ServerProcess;
 import io.lodestone.stack.StackLayout;
 import io.lodestone.streams.StreamsAppConfig;
 import io.lodestone.testkit.TestStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -254,12 +254,8 @@ final class ScenarioPipeline implements AutoCloseable {
   String logs() {
     StringBuilder out = new StringBuilder();
     for (AppProcess app : apps) {
-      try {
-        List<String> lines = Files.readAllLines(app.logFile());
-        out.append("--- ").append(app.logFile()).append(" (last 30 lines)\n");
-        lines.subList(Math.max(0, lines.size() - 30), lines.size()).forEach(l -> out.append(l).append('\n'));
-      } catch (IOException e) {
-        out.append("--- ").append(app.logFile()).append(": ").append(e.getMessage()).append('\n');
+      for (Path file : List.of(app.logFile(), app.outputFile())) {
+        out.append("--- ").append(file).append(" (last 30 lines)\n").append(ServerProcess.tail(file, 30)).append('\n');
       }
     }
     return out.toString();

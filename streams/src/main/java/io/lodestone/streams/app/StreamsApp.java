@@ -147,8 +147,10 @@ public final class StreamsApp implements AutoCloseable {
     props.put(DeadLetters.TOPIC, config.getString(CommonOptions.TOPIC_DEAD_LETTER));
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
-    // No global stores here; set, as Kafka 5 will default it, so that every start does not warn about it.
+    // No global stores here; set, as Kafka 5 will default it, so that every start does not warn about it. The
+    // partition assignor checks it again in the main consumer's settings, which leave it out unless prefixed.
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    props.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
     props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
     return props;
   }
