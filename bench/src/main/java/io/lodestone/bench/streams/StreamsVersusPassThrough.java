@@ -12,7 +12,9 @@ import io.lodestone.streams.TopologySerdes;
 import io.lodestone.streams.app.StreamsApp;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -40,11 +43,17 @@ public final class StreamsVersusPassThrough {
   private static final Duration TIMEOUT = Duration.ofMinutes(15);
   /** The steady rate leaves out the first 1/STEADY_FROM of the output. */
   private static final int STEADY_FROM = 10;
+  /** Application ids: the run's prefix and these. */
+  private static final String PASS_THROUGH = "-passthrough";
+  private static final String LODESTONE = "-lodestone";
   private final Map<String, Object> common;
   private final String bootstrap;
   private final String registryUrl;
   private final String run;
   private final Consumer<String> progress;
+  /** What the run creates, for {@link RunCleanup}. */
+  private final List<Path> stateDirs = new ArrayList<>();
+  private boolean streamsGroups;
 
   /** @param run names this run's topics and application ids, so that runs never share state */
   public StreamsVersusPassThrough(IngestConfig ingest, String run, Consumer<String> progress) {
@@ -85,6 +94,15 @@ public final class StreamsVersusPassThrough {
    * @param cpu the CPU time used so far by each process of interest, to tell what each topology cost
    */
   public Rates measure(List<NewsReport> reports, Supplier<Map<String, Long>> cpu) throws IOException {
+    try {
+      return measureBoth(reports, cpu);
+    } finally {
+      progress.accept(RunCleanup.remove(bootstrap, run, List.of(run + PASS_THROUGH, run + LODESTONE), streamsGroups,
+          stateDirs, Duration.ofSeconds(30)));
+    }
+  }
+
+  private Rates measureBoth(List<NewsReport> reports, Supplier<Map<String, Long>> cpu) throws IOException {
     TopicBootstrap.ensure(bootstrap, List.of(new TopicBootstrap.TopicSpec(run + ".raw", 3, (short) 1, Map.of()),
         new TopicBootstrap.TopicSpec(run + ".passthrough", 3, (short) 1, Map.of())));
     try (ReportPublisher publisher = new ReportPublisher(new IngestConfig(common))) {
@@ -98,7 +116,7 @@ public final class StreamsVersusPassThrough {
     progress.accept(String.format("streams: pass-through %.0f reports/s (steady %.0f); Lodestone topology running",
         passThrough.rate(), passThrough.steadyRate()));
     Output lodestone;
-    try (StreamsApp app = new StreamsApp(appConfig(run + "-lodestone"))) {
+    try (StreamsApp app = new StreamsApp(appConfig(run + LODESTONE))) {
       long start = System.nanoTime();
       app.start();
       lodestone = awaitRecords(reports.size(), start, run + ".enriched", run + ".duplicates");
@@ -108,17 +126,22 @@ public final class StreamsVersusPassThrough {
   }
 
   private Output passThrough(int count) throws IOException {
-    StreamsAppConfig config = appConfig(run + "-passthrough");
+    StreamsAppConfig config = appConfig(run + PASS_THROUGH);
     TopologySerdes serdes = TopologySerdes.registry(new SchemaRegistryClient(registryUrl),
         Map.of(CommonOptions.SCHEMA_REGISTRY_URL, registryUrl));
     StreamsBuilder builder = new StreamsBuilder();
     builder.stream(run + ".raw", Consumed.with(Serdes.String(), serdes.newsReport()))
         .to(run + ".passthrough", Produced.with(Serdes.String(), serdes.newsReport()));
     // The app's own properties (exactly-once, commit interval, threads, handlers): only the topology differs.
-    try (KafkaStreams streams = new KafkaStreams(builder.build(), StreamsApp.streamsProperties(config))) {
+    KafkaStreams streams = new KafkaStreams(builder.build(), StreamsApp.streamsProperties(config));
+    try {
       long start = System.nanoTime();
       streams.start();
       return awaitRecords(count, start, run + ".passthrough");
+    } finally {
+      // leaving the group, as the streams app does on close, so that the group can be deleted at once
+      streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+          .withTimeout(Duration.ofSeconds(30)));
     }
   }
 
@@ -129,8 +152,12 @@ public final class StreamsVersusPassThrough {
   private StreamsAppConfig appConfig(String applicationId) throws IOException {
     Map<String, Object> config = new HashMap<>(common);
     config.put(StreamsAppConfig.APPLICATION_ID, applicationId);
-    config.put(StreamsAppConfig.STATE_DIR, Files.createTempDirectory(applicationId).toString());
-    return StreamsAppConfig.fromEnvironment(config);
+    Path stateDir = Files.createTempDirectory(applicationId);
+    stateDirs.add(stateDir);
+    config.put(StreamsAppConfig.STATE_DIR, stateDir.toString());
+    StreamsAppConfig appConfig = StreamsAppConfig.fromEnvironment(config);
+    streamsGroups = appConfig.getString(StreamsAppConfig.GROUP_PROTOCOL).equals("streams");
+    return appConfig;
   }
 
   /**
