@@ -155,7 +155,18 @@ public final class BenchRunner {
     elasticsearch.indices().delete(d -> d.index(prefix + "-*").allowNoIndices(true).ignoreUnavailable(true));
   }
 
+  /**
+   * Waits until the stack has worked through the previous phase's backlog, so that the phase measures its own work:
+   * the sink and the alerts app index for a while after the end-to-end phase's last report is searchable.
+   */
+  private void awaitIdle(String phase) throws IOException, InterruptedException {
+    progress.accept(phase + ": waiting until Elasticsearch has been idle for " + SETTLE.toSeconds() + " s");
+    ElasticsearchIdle.await(lowLevel(), SETTLE, Duration.ofMinutes(5), progress);
+  }
+
   private void streamsVersusPassThrough(String runId) throws Exception {
+    // Both topologies run in this JVM beside the stack: neither should share the machine with its backlog.
+    awaitIdle("streams");
     List<NewsReport> reports = workload(runId, "s", settings.streamsReports()).reports().stream().map(this::parse).toList();
     StreamsVersusPassThrough.Rates rates = new StreamsVersusPassThrough(ingest, runId, progress)
         .measure(reports, () -> ProcessCpu.snapshot(cpuPids));
@@ -311,8 +322,7 @@ public final class BenchRunner {
   }
 
   private void latency(String runId, double rate) throws Exception {
-    progress.accept("latency: waiting until Elasticsearch has been idle for " + SETTLE.toSeconds() + " s");
-    ElasticsearchIdle.await(lowLevel(), SETTLE, Duration.ofMinutes(5), progress);
+    awaitIdle("latency");
     int count = (int) Math.max(50, rate * settings.latencyPhase().toSeconds());
     ReportGenerator.Settings shape = settings.workload();
     List<NewsReport> reports = Workload.generated(new ReportGenerator.Settings(shape.seed(), shape.medianBytes(), shape.sigma(),

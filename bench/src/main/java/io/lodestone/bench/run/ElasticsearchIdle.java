@@ -12,7 +12,8 @@ import org.elasticsearch.client.RestClient;
 /**
  * Waits until Elasticsearch has indexed no document and run no merge for a while: the pipeline has worked
  * through the backlog of the phase before (the sink's and the alerts app's), so that a latency phase
- * measures its own reports at its own rate, not the queue left by a throughput phase.
+ * measures its own reports at its own rate, not the queue left by a throughput phase, and the streams phase's
+ * two topologies do not share the machine with that queue.
  */
 final class ElasticsearchIdle {
   private static final ObjectMapper JSON = new ObjectMapper();
