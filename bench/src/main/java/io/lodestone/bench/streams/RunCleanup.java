@@ -15,7 +15,7 @@ import org.apache.kafka.common.utils.Utils;
  * Removes what the streams phase of a bench run leaves behind once it is measured, as the ceiling phase
  * removes its indices: the run's topics (those it publishes to, and both topologies' output and internal
  * topics, all named after the run), the consumer groups of its application ids, and their state directories.
- * Without this, every run would leave a dozen topics and two groups on the local broker and its RocksDB
+ * Without this, every run would leave eight topics and two groups on the local broker and its RocksDB
  * state in the temporary directory. A step that fails is reported, not thrown: the figures are measured by
  * then, and what is left is named so that it can be deleted by hand.
  */
