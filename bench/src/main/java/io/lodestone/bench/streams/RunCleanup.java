@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.utils.Utils;
 
 /**
@@ -35,6 +37,7 @@ final class RunCleanup {
     List<String> problems = new ArrayList<>();
     String onTheBroker = "its topics " + run + "* and groups " + String.join(", ", applicationIds);
     int topics = 0;
+    int groups = 0;
     int millis = (int) timeout.toMillis();
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis))) {
@@ -42,8 +45,18 @@ final class RunCleanup {
           .filter(name -> name.startsWith(run + ".") || name.startsWith(run + "-")).toList();
       admin.deleteTopics(names).all().get();
       topics = names.size();
-      (streamsGroups ? admin.deleteStreamsGroups(applicationIds).all() : admin.deleteConsumerGroups(applicationIds).all())
-          .get();
+      Map<String, KafkaFuture<Void>> deletions = streamsGroups ? admin.deleteStreamsGroups(applicationIds).deletedGroups()
+          : admin.deleteConsumerGroups(applicationIds).deletedGroups();
+      for (KafkaFuture<Void> deletion : deletions.values()) {
+        try {
+          deletion.get();
+          groups++;
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+            throw e; // a group that never formed (the phase failed before its topology ran) is nothing to remove
+          }
+        }
+      }
     } catch (ExecutionException e) {
       problems.add(onTheBroker + " (" + e.getCause().getMessage() + ")");
     } catch (InterruptedException e) {
@@ -60,7 +73,7 @@ final class RunCleanup {
     if (!problems.isEmpty()) {
       return "streams: could not remove " + String.join(" and ", problems) + "; they can be deleted by hand";
     }
-    return "streams: removed this run's " + topics + " topics, " + applicationIds.size() + " consumer groups and "
+    return "streams: removed this run's " + topics + " topics, " + groups + " consumer groups and "
         + stateDirs.size() + " state directories";
   }
 }

@@ -51,9 +51,10 @@ public final class StreamsVersusPassThrough {
   private final String registryUrl;
   private final String run;
   private final Consumer<String> progress;
-  /** What the run creates, for {@link RunCleanup}. */
+  /** The state directories the run creates, for {@link RunCleanup}. */
   private final List<Path> stateDirs = new ArrayList<>();
-  private boolean streamsGroups;
+  /** Whether the apps' groups use the broker-side streams protocol, which decides how they are deleted. */
+  private final boolean streamsGroups;
 
   /** @param run names this run's topics and application ids, so that runs never share state */
   public StreamsVersusPassThrough(IngestConfig ingest, String run, Consumer<String> progress) {
@@ -64,6 +65,7 @@ public final class StreamsVersusPassThrough {
     this.common = new HashMap<>(Map.of(CommonOptions.BOOTSTRAP_SERVERS, bootstrap, CommonOptions.SCHEMA_REGISTRY_URL, registryUrl,
         CommonOptions.TOPIC_RAW, this.run + ".raw", CommonOptions.TOPIC_ENRICHED, this.run + ".enriched",
         CommonOptions.TOPIC_DUPLICATES, this.run + ".duplicates", CommonOptions.TOPIC_DEAD_LETTER, this.run + ".deadletter"));
+    this.streamsGroups = StreamsAppConfig.fromEnvironment(common).getString(StreamsAppConfig.GROUP_PROTOCOL).equals("streams");
   }
 
   /** How the pass-through and the Lodestone topology ran. */
@@ -155,9 +157,7 @@ public final class StreamsVersusPassThrough {
     Path stateDir = Files.createTempDirectory(applicationId);
     stateDirs.add(stateDir);
     config.put(StreamsAppConfig.STATE_DIR, stateDir.toString());
-    StreamsAppConfig appConfig = StreamsAppConfig.fromEnvironment(config);
-    streamsGroups = appConfig.getString(StreamsAppConfig.GROUP_PROTOCOL).equals("streams");
-    return appConfig;
+    return StreamsAppConfig.fromEnvironment(config);
   }
 
   /**

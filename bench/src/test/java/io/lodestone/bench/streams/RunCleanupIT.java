@@ -38,8 +38,9 @@ class RunCleanupIT {
             .all().get(30, TimeUnit.SECONDS);
       }
 
-      String line = RunCleanup.remove(bootstrap, run, List.of(run + "-passthrough", run + "-lodestone"), false,
-          List.of(tmp.resolve(run + "-lodestone")), Duration.ofSeconds(30));
+      // the third application id never formed a group, as when the phase fails before its topology runs
+      String line = RunCleanup.remove(bootstrap, run, List.of(run + "-passthrough", run + "-lodestone", run + "-never"),
+          false, List.of(tmp.resolve(run + "-lodestone")), Duration.ofSeconds(30));
 
       assertThat(line).isEqualTo("streams: removed this run's 3 topics, 2 consumer groups and 1 state directories");
       Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
