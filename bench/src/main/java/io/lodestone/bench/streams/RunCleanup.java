@@ -71,9 +71,9 @@ final class RunCleanup {
       }
     }
     if (!problems.isEmpty()) {
-      return "streams: could not remove " + String.join(" and ", problems) + "; they can be deleted by hand";
+      return "could not remove " + String.join(" and ", problems) + "; they can be deleted by hand";
     }
-    return "streams: removed this run's " + topics + " topics, " + groups + " consumer groups and "
+    return "removed this run's " + topics + " topics, " + groups + " consumer groups and "
         + stateDirs.size() + " state directories";
   }
 }

@@ -56,7 +56,10 @@ public final class StreamsVersusPassThrough {
   /** Whether the apps' groups use the broker-side streams protocol, which decides how they are deleted. */
   private final boolean streamsGroups;
 
-  /** @param run names this run's topics and application ids, so that runs never share state */
+  /**
+   * @param run names this run's topics and application ids, so that runs never share state
+   * @param progress receives a line at each step (the caller labels them with the phase)
+   */
   public StreamsVersusPassThrough(IngestConfig ingest, String run, Consumer<String> progress) {
     this.bootstrap = ingest.getString(CommonOptions.BOOTSTRAP_SERVERS);
     this.registryUrl = ingest.getString(CommonOptions.SCHEMA_REGISTRY_URL);
@@ -111,11 +114,11 @@ public final class StreamsVersusPassThrough {
       reports.forEach(publisher::publish);
       publisher.flush();
     }
-    progress.accept("streams: " + reports.size() + " reports published to " + run + ".raw; pass-through topology running");
+    progress.accept(reports.size() + " reports published to " + run + ".raw; pass-through topology running");
     Map<String, Long> before = cpu.get();
     Output passThrough = passThrough(reports.size());
     Map<String, Long> between = cpu.get();
-    progress.accept(String.format("streams: pass-through %.0f reports/s (steady %.0f); Lodestone topology running",
+    progress.accept(String.format("pass-through %.0f reports/s (steady %.0f); Lodestone topology running",
         passThrough.rate(), passThrough.steadyRate()));
     Output lodestone;
     try (StreamsApp app = new StreamsApp(appConfig(run + LODESTONE))) {

@@ -42,7 +42,7 @@ class RunCleanupIT {
       String line = RunCleanup.remove(bootstrap, run, List.of(run + "-passthrough", run + "-lodestone", run + "-never"),
           false, List.of(tmp.resolve(run + "-lodestone")), Duration.ofSeconds(30));
 
-      assertThat(line).isEqualTo("streams: removed this run's 3 topics, 2 consumer groups and 1 state directories");
+      assertThat(line).isEqualTo("removed this run's 3 topics, 2 consumer groups and 1 state directories");
       Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
       assertThat(topics).containsAll(otherTopics).doesNotContainAnyElementsOf(runTopics);
       assertThat(admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS))
@@ -58,7 +58,7 @@ class RunCleanupIT {
     String line = RunCleanup.remove("127.0.0.1:1", "lodestone.bench.bunreachable", List.of("g"), false, List.of(),
         Duration.ofSeconds(2));
 
-    assertThat(line).startsWith("streams: could not remove its topics lodestone.bench.bunreachable* and groups g (")
+    assertThat(line).startsWith("could not remove its topics lodestone.bench.bunreachable* and groups g (")
         .endsWith("); they can be deleted by hand");
   }
 }

@@ -66,8 +66,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--near-duplicates", defaultValue = "0.05", description = "Share of near duplicates (default ${DEFAULT-VALUE}).")
   double nearDuplicates;
 
-  @Option(names = "--streams-reports", defaultValue = "10000",
-      description = "Reports processed by the streams topology and by a pass-through topology, for their ratio (default ${DEFAULT-VALUE}).")
+  @Option(names = "--streams-reports", defaultValue = "20000",
+      description = "Reports processed by the streams topology and by a pass-through topology, for their ratio, after a "
+          + "warm-up round on as many (default ${DEFAULT-VALUE}).")
   int streamsReports;
 
   @Option(names = "--seed", defaultValue = "42", description = "Workload seed (default ${DEFAULT-VALUE}).")
