@@ -69,7 +69,8 @@ public final class AlertsApp implements AutoCloseable {
     serdes.alert().configure(registryConfig, false);
     Topology topology = AlertsTopology.buildTopology(config, serdes);
     // after the rules file was read: a mistake in it is said at once, not after a minute of waiting for Kafka
-    ensureTopics(config);
+    TopicBootstrap.ensureConfigured(config, List.of(CommonOptions.TOPIC_ENRICHED, CommonOptions.TOPIC_ALERTS,
+        CommonOptions.TOPIC_DEAD_LETTER));
     LOG.info("alert topology:\n{}", topology.describe());
     this.streams = new KafkaStreams(topology, streamsProperties(config));
     streams.setStateListener((newState, oldState) -> {
@@ -125,13 +126,6 @@ public final class AlertsApp implements AutoCloseable {
     return props;
   }
 
-  private static void ensureTopics(AlertsConfig config) {
-    int partitions = config.getInt(CommonOptions.TOPIC_PARTITIONS);
-    short replication = config.getShort(CommonOptions.TOPIC_REPLICATION_FACTOR);
-    TopicBootstrap.ensure(config.getString(CommonOptions.BOOTSTRAP_SERVERS), List.of(CommonOptions.TOPIC_ENRICHED,
-        CommonOptions.TOPIC_ALERTS, CommonOptions.TOPIC_DEAD_LETTER).stream()
-        .map(key -> new TopicBootstrap.TopicSpec(config.getString(key), partitions, replication, Map.of())).toList());
-  }
 
   private void runPart(String name, Runnable part) {
     try {

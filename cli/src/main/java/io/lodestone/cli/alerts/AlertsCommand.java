@@ -52,8 +52,7 @@ public final class AlertsCommand implements Callable<Integer> {
     String topic = config.getString(CommonOptions.TOPIC_ALERTS);
     String bootstrap = config.getString(CommonOptions.BOOTSTRAP_SERVERS);
     BootstrapProbe.requireListening(bootstrap);
-    TopicBootstrap.ensure(bootstrap, List.of(new TopicBootstrap.TopicSpec(topic, config.getInt(CommonOptions.TOPIC_PARTITIONS),
-        config.getShort(CommonOptions.TOPIC_REPLICATION_FACTOR), Map.of())));
+    TopicBootstrap.ensureConfigured(config, List.of(CommonOptions.TOPIC_ALERTS));
     AvroDeserializer<SupplyChainAlert> deserializer = new AvroDeserializer<>();
     deserializer.configure(Map.of(CommonOptions.SCHEMA_REGISTRY_URL, config.getString(CommonOptions.SCHEMA_REGISTRY_URL),
         "specific.avro.reader", true), false);

@@ -1,5 +1,6 @@
 package io.lodestone.core.kafka;
 
+import io.lodestone.core.config.CommonOptions;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,22 @@ public final class TopicBootstrap {
     public NewTopic toNewTopic() {
       return new NewTopic(name, Optional.of(partitions), Optional.of(replicationFactor)).configs(configs);
     }
+  }
+
+  /**
+   * The topics that an app's configuration names under {@code topicKeys} (e.g. {@link CommonOptions#TOPIC_RAW}), with
+   * the partitions and replication factor it sets ({@link CommonOptions#TOPIC_PARTITIONS},
+   * {@link CommonOptions#TOPIC_REPLICATION_FACTOR}).
+   */
+  public static List<TopicSpec> configured(AbstractConfig config, List<String> topicKeys) {
+    int partitions = config.getInt(CommonOptions.TOPIC_PARTITIONS);
+    short replication = config.getShort(CommonOptions.TOPIC_REPLICATION_FACTOR);
+    return topicKeys.stream().map(key -> new TopicSpec(config.getString(key), partitions, replication, Map.of())).toList();
+  }
+
+  /** Creates the missing ones of the {@link #configured} topics on the configuration's Kafka. */
+  public static void ensureConfigured(AbstractConfig config, List<String> topicKeys) {
+    ensure(config.getString(CommonOptions.BOOTSTRAP_SERVERS), configured(config, topicKeys));
   }
 
   /** Creates the missing topics; existing ones are left as they are. */

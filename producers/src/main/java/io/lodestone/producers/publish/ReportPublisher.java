@@ -42,8 +42,7 @@ public final class ReportPublisher implements AutoCloseable {
 
   /** The raw topic as the producers create it when it is missing. */
   public static TopicBootstrap.TopicSpec topicSpec(IngestConfig config) {
-    return new TopicBootstrap.TopicSpec(config.getString(CommonOptions.TOPIC_RAW), config.getInt(CommonOptions.TOPIC_PARTITIONS),
-        config.getShort(CommonOptions.TOPIC_REPLICATION_FACTOR), Map.of());
+    return TopicBootstrap.configured(config, List.of(CommonOptions.TOPIC_RAW)).get(0);
   }
 
   /**
@@ -53,7 +52,7 @@ public final class ReportPublisher implements AutoCloseable {
   public ReportPublisher(IngestConfig config, Map<String, Object> overrides, boolean createTopic) {
     this.topic = config.getString(CommonOptions.TOPIC_RAW);
     if (createTopic) {
-      TopicBootstrap.ensure(config.getString(CommonOptions.BOOTSTRAP_SERVERS), List.of(topicSpec(config)));
+      TopicBootstrap.ensureConfigured(config, List.of(CommonOptions.TOPIC_RAW));
     }
     Map<String, Object> props = producerProperties(config);
     props.putAll(overrides);

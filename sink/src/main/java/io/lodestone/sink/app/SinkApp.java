@@ -96,10 +96,8 @@ public final class SinkApp implements AutoCloseable {
     this.enrichedTopic = config.getString(CommonOptions.TOPIC_ENRICHED);
     this.duplicatesTopic = config.getString(CommonOptions.TOPIC_DUPLICATES);
     String bootstrap = config.getString(CommonOptions.BOOTSTRAP_SERVERS);
-    TopicBootstrap.ensure(bootstrap, List.of(CommonOptions.TOPIC_ENRICHED, CommonOptions.TOPIC_DUPLICATES,
-        CommonOptions.TOPIC_DEAD_LETTER).stream()
-        .map(key -> new TopicBootstrap.TopicSpec(config.getString(key), config.getInt(CommonOptions.TOPIC_PARTITIONS),
-            config.getShort(CommonOptions.TOPIC_REPLICATION_FACTOR), Map.of())).toList());
+    TopicBootstrap.ensureConfigured(config, List.of(CommonOptions.TOPIC_ENRICHED, CommonOptions.TOPIC_DUPLICATES,
+        CommonOptions.TOPIC_DEAD_LETTER));
     Map<String, Object> registryConfig = ClientProperties.select(config.originals(), Set.of());
     registryConfig.put(RegistryClientConfig.SCHEMA_REGISTRY_URL, config.getString(CommonOptions.SCHEMA_REGISTRY_URL));
     SchemaRegistryClient registry = new SchemaRegistryClient(new RegistryClientConfig(registryConfig));

@@ -62,7 +62,8 @@ public final class StreamsApp implements AutoCloseable {
     TopologySerdes serdes = TopologySerdes.registry(registry, registryConfig(config));
     Topology topology = LodestoneTopology.buildTopology(config, serdes, classifier);
     // after the taxonomy was read: an analyst's broken file is said at once, not after a minute of waiting for Kafka
-    ensureTopics(config);
+    TopicBootstrap.ensureConfigured(config, List.of(CommonOptions.TOPIC_RAW, CommonOptions.TOPIC_ENRICHED,
+        CommonOptions.TOPIC_DUPLICATES, CommonOptions.TOPIC_DEAD_LETTER));
     LOG.info("topology:\n{}", topology.describe());
     Properties props = streamsProperties(config);
     props.put(DeadLetters.SERIALIZER, serdes.deadLetter().serializer());
@@ -153,14 +154,6 @@ public final class StreamsApp implements AutoCloseable {
     props.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
     props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
     return props;
-  }
-
-  private static void ensureTopics(StreamsAppConfig config) {
-    int partitions = config.getInt(CommonOptions.TOPIC_PARTITIONS);
-    short replication = config.getShort(CommonOptions.TOPIC_REPLICATION_FACTOR);
-    TopicBootstrap.ensure(config.getString(CommonOptions.BOOTSTRAP_SERVERS), List.of(CommonOptions.TOPIC_RAW,
-        CommonOptions.TOPIC_ENRICHED, CommonOptions.TOPIC_DUPLICATES, CommonOptions.TOPIC_DEAD_LETTER).stream()
-        .map(key -> new TopicBootstrap.TopicSpec(config.getString(key), partitions, replication, Map.of())).toList());
   }
 
   /** The app's state and the deduplicator's counts since start (canonical, duplicate, redelivery, forgotten-early). */
