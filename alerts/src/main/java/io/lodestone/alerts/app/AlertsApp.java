@@ -126,7 +126,6 @@ public final class AlertsApp implements AutoCloseable {
     return props;
   }
 
-
   private void runPart(String name, Runnable part) {
     try {
       part.run();

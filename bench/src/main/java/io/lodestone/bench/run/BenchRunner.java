@@ -171,8 +171,9 @@ public final class BenchRunner {
     // A round that is not counted comes first, with topics and groups of its own: the JIT compiles both topologies'
     // code (Kafka Streams, Avro, Lodestone's stages) for tens of seconds, about one core's worth, and a running app
     // is long past that. Left in the measured round, it cost the Lodestone topology about a third of its rate.
+    // Only its rates are shown, so the processes' CPU time is not read for it.
     StreamsVersusPassThrough.Rates warmUp = new StreamsVersusPassThrough(ingest, runId + "w",
-        line -> progress.accept("streams warm-up: " + line)).measure(reports, () -> ProcessCpu.snapshot(cpuPids));
+        line -> progress.accept("streams warm-up: " + line)).measure(reports, Map::of);
     progress.accept(String.format("streams warm-up: not counted; steady rates: pass-through %.0f, Lodestone %.0f reports/s",
         warmUp.passThrough().steadyRate(), warmUp.lodestone().steadyRate()));
     StreamsVersusPassThrough.Rates rates = new StreamsVersusPassThrough(ingest, runId,
