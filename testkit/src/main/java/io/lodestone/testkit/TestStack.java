@@ -30,6 +30,8 @@ public final class TestStack implements AutoCloseable {
 
   private final StackLayout layout;
   private KafkaClusterTestKit kafka;
+  /** Kafka clusters started so far, each with its own data directory. */
+  private int kafkaClusters;
   private KafkaServer kafkaProcess;
   private RegistryServer registry;
   private ElasticsearchServer elasticsearch;
@@ -104,15 +106,22 @@ public final class TestStack implements AutoCloseable {
    * A new Kafka cluster of {@code brokers} brokers (one node that is also the controller, or brokers
    * beside one dedicated controller), owned by the caller (who closes it); the metadata enables the
    * transaction, group and streams protocols.
+   *
+   * <p>Its data goes under this run's data directory, not where the test kit puts it by default: a
+   * temporary directory that a JVM shutdown hook of Kafka's deletes. Shutdown hooks run concurrently,
+   * so that hook could delete the data while this stack's own hook was still closing the broker, and a
+   * broker whose log directory fails halts the JVM, which then exits non-zero after its tests passed.
    */
-  public static KafkaClusterTestKit startKafka(int brokers) {
+  public synchronized KafkaClusterTestKit startKafka(int brokers) {
     try {
+      Path baseDirectory = Files.createDirectories(layout.data("kafka-testkit-" + ++kafkaClusters));
       BootstrapMetadata metadata = BootstrapMetadata.fromVersions(MetadataVersion.latestProduction(),
           Map.of("transaction.version", (short) 2, "group.version", (short) 1, "streams.version", (short) 1),
           "lodestone test stack");
       TestKitNodes nodes = new TestKitNodes.Builder(metadata)
           // One controller: a multi-broker cluster tests broker loss, not controller quorum changes.
-          .setCombined(brokers == 1).setNumBrokerNodes(brokers).setNumControllerNodes(1).build();
+          .setCombined(brokers == 1).setNumBrokerNodes(brokers).setNumControllerNodes(1)
+          .setBaseDirectory(baseDirectory).build();
       KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
           .setConfigProp("auto.create.topics.enable", "false")
           .setConfigProp("group.initial.rebalance.delay.ms", "0")

@@ -32,7 +32,7 @@ class BrokerFaultsIT {
 
   @Test
   void oneOfThreeReplicatedBrokersKilledMidRun(TestStack stack) throws Exception {
-    try (KafkaClusterTestKit cluster = TestStack.startKafka(3);
+    try (KafkaClusterTestKit cluster = stack.startKafka(3);
          ScenarioPipeline pipeline = new ScenarioPipeline("fault-broker-loss", cluster::bootstrapServers, stack.registryUrl(),
              stack.elasticsearchUrl())
              .with("topic.replication.factor", "3")
