@@ -42,6 +42,8 @@ public final class ReportPipeline implements AutoCloseable {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    // as the app sets it, so that each benchmark invocation's context does not warn that it is not set
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     context = new MockProcessorContext<>(props, new org.apache.kafka.streams.processor.TaskId(0, 0), stateDir);
     StreamsAppConfig config = TestReports.config(overrides);
     DedupSettings settings = DedupSettings.from(config);
