@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -114,6 +115,7 @@ public final class TestStack implements AutoCloseable {
    */
   public synchronized KafkaClusterTestKit startKafka(int brokers) {
     try {
+      sayWhenKafkaHalts();
       Path baseDirectory = Files.createDirectories(layout.data("kafka-testkit-" + ++kafkaClusters));
       BootstrapMetadata metadata = BootstrapMetadata.fromVersions(MetadataVersion.latestProduction(),
           Map.of("transaction.version", (short) 2, "group.version", (short) 1, "streams.version", (short) 1),
@@ -138,6 +140,19 @@ public final class TestStack implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("cannot start the test Kafka cluster: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A broker halts its JVM when its log directory fails. If that happens as the JVM exits, its logging has
+   * often shut down already, and the test run shows nothing but a JVM that exited with status 1; so say it on
+   * standard error, with where it came from, before halting.
+   */
+  private static void sayWhenKafkaHalts() {
+    Exit.setHaltProcedure((status, message) -> {
+      new Throwable("the test Kafka cluster halts this JVM with status " + status + (message == null ? "" : ": " + message))
+          .printStackTrace();
+      Runtime.getRuntime().halt(status);
+    });
   }
 
   /**
