@@ -34,7 +34,11 @@ class TestStackShutdownIT {
         Child.class.getName())
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
 
-    assertThat(child.waitFor(3, TimeUnit.MINUTES)).as("child JVM ended within 3 minutes").isTrue();
+    try {
+      assertThat(child.waitFor(3, TimeUnit.MINUTES)).as("child JVM ended within 3 minutes").isTrue();
+    } finally {
+      child.destroyForcibly(); // a child that hangs must not outlive the test run (a no-op once it has ended)
+    }
     assertThat(child.exitValue()).as("exit status of the child JVM; its output is in %s:%n%s", log, tail(log)).isZero();
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lodestone.core.config.CommonOptions;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.List;
